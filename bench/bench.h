@@ -1,0 +1,15 @@
+/* The benchmark's two sides share only this header (basic C types): ws_side.c is written as
+ * Windows code against linsock, raw_side.c as the hand-written Linux equivalent. main.c runs
+ * both in one process, alternating, and prints the ratios. */
+#ifndef LS_BENCH_H
+#define LS_BENCH_H
+
+/* Each returns the seconds the measured part took, or a negative value on failure (after
+ * printing FAIL). rtt: n one-byte round trips between two threads over 127.0.0.1 TCP with
+ * TCP_NODELAY; bulk: mib MiB in 64 KiB calls, every byte checked (byte o is o % 251). */
+double ws_rtt(int n);
+double ws_bulk(int mib);
+double raw_rtt(int n);
+double raw_bulk(int mib);
+
+#endif

@@ -1,0 +1,41 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/bind.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/bind.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/socket.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o"
+  "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/runner/runner.c.o"
+  "CMakeFiles/linsock-tests.dir/test/runner/runner.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
+  "CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o.d"
+  "linsock-tests"
+  "linsock-tests.pdb"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/linsock-tests.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

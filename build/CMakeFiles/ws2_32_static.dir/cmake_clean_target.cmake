@@ -1,0 +1,3 @@
+file(REMOVE_RECURSE
+  "libws2_32.a"
+)

@@ -1,0 +1,65 @@
+/* baseprov: the built-in base provider (TCP, UDP, RAW over IPv4/IPv6, AF_UNIX stream), an IFS
+ * provider whose sockets are plain Linux sockets (DESIGN §6). Each function performs one
+ * Winsock operation with Windows semantics on Linux and returns an NTSTATUS (never touches the
+ * last-error slot). Handles are borrowed: the caller holds a reference for the duration.
+ * Pointers marked "user" come straight from the application and are accessed safely. */
+#ifndef LS_BASEPROV_BASEPROV_H
+#define LS_BASEPROV_BASEPROV_H
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+
+#include "../handle/handle.h"
+
+struct ls_handle;
+
+/* Creates a socket for a catalog entry; *out is a new reference (the table holds another).
+ * af/type/protocol are the values the caller asked for (0 wildcards already resolved by the
+ * catalog entry). */
+NTSTATUS ls_baseprov_socket(const WSAPROTOCOL_INFOW *entry, int af, int type, int protocol,
+			    DWORD wsa_flags, struct ls_handle **out);
+NTSTATUS ls_baseprov_bind(struct ls_handle *h, const void *user_sa, int len);
+NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog);
+/* Accepts one connection into a new socket (*out, new reference). user_sa/user_len optional. */
+NTSTATUS ls_baseprov_accept(struct ls_handle *h, void *user_sa, int *user_len, struct ls_handle **out);
+/* accept without addresses: a raw fd (a connection WSAAccept deferred comes first), for
+ * WSAAccept's condition logic. */
+NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out);
+/* Keeps an accepted fd on listener h for the next accept (WSAAccept CF_DEFER); consumes fd. */
+void ls_baseprov_defer(struct ls_handle *h, int fd);
+/* Closes a raw accepted fd abortively (the peer sees a reset). */
+void ls_baseprov_abort_fd(int fd);
+/* Wraps an fd accepted on listener h into a socket record (*out, new reference). */
+NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handle **out);
+NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len);
+NTSTATUS ls_baseprov_shutdown(struct ls_handle *h, int how);
+NTSTATUS ls_baseprov_getsockname(struct ls_handle *h, void *user_sa, int *user_len);
+NTSTATUS ls_baseprov_getpeername(struct ls_handle *h, void *user_sa, int *user_len);
+/* Close-time checks (linger on a non-blocking socket): STATUS_SUCCESS if the close may go on. */
+NTSTATUS ls_baseprov_close_check(struct ls_handle *h);
+
+/* Data transfer. *done gets the byte count. Windows flags (MSG_*). */
+NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int flags,
+			  const void *user_to, int tolen, int *done);
+NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
+			  void *user_from, int *user_fromlen, int *done);
+
+NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *user_val, int *user_len);
+NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const char *user_val, int len);
+NTSTATUS ls_baseprov_ioctl(struct ls_handle *h, long cmd, u_long *user_arg);
+
+/* Local and peer addresses of fd as Windows sockaddrs (either may be NULL); *len in/out. */
+NTSTATUS ls_baseprov_names(int fd, void *local, int *local_len, void *peer, int *peer_len);
+
+/* Helpers shared by the provider's files. */
+/* Checks a caller's address buffer and its length before anything is consumed (Windows fails
+ * such calls with WSAEFAULT and loses no connection or datagram): both or neither given, *len
+ * readable and at least the socket family's sockaddr size, and the buffer writable for that
+ * size. STATUS_SUCCESS or STATUS_ACCESS_VIOLATION. */
+NTSTATUS ls_baseprov_check_addr_out(struct ls_handle *h, void *user_sa, int *user_len);
+/* Status of a failed call; WSAEINTR's status when another thread is closing the socket. */
+NTSTATUS ls_baseprov_status(struct ls_handle *h, int neg_errno);
+/* Bound yet? (cached once true; Linux binds implicitly on connect and sendto). */
+int ls_baseprov_is_bound(struct ls_handle *h);
+
+#endif

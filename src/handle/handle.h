@@ -1,0 +1,100 @@
+/* handle: the object table (DESIGN §1-2).
+ *
+ * Every object linsock creates is a Linux fd, and its SOCKET/HANDLE value is that fd. The table
+ * maps an fd to its record. Invariants:
+ * - Lookups (ls_handle_get) are lock-free: an atomic load in a two-level array, a reference
+ *   taken with a compare-and-swap, then a re-check that the slot still holds the record. Records
+ *   are type-stable (recycled, never returned to the allocator), so a racing lookup may touch a
+ *   recycled record but never freed memory.
+ * - Creation and removal take one mutex (they are not hot).
+ * - The table holds one reference. ls_handle_close removes the record from its slot (new lookups
+ *   fail at once), marks it closing, wakes threads blocked in a call on it, and drops the table's
+ *   reference. The fd is closed only when the last reference goes, so the fd number cannot be
+ *   reused while any call still uses the record: a record never outlives its fd and an fd never
+ *   gets a stale record.
+ * - No record ever has fd 0 (base/sys moves a 0 away). */
+#ifndef LS_HANDLE_HANDLE_H
+#define LS_HANDLE_HANDLE_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+enum ls_handle_type {
+	LS_HANDLE_SOCKET = 1,
+	LS_HANDLE_THREAD,
+	LS_HANDLE_EVENT,
+	LS_HANDLE_FILE,
+};
+
+/* Record flags (atomic). */
+#define LS_HF_INHERIT   0x1u	/* HANDLE_FLAG_INHERIT: Windows' inheritance flag */
+#define LS_HF_PROTECT   0x2u	/* HANDLE_FLAG_PROTECT_FROM_CLOSE */
+#define LS_HF_CLOSING   0x4u	/* removed from the table; calls in flight fail with WSAEINTR */
+
+/* Socket state kept beside the kernel's, for what Linux does not track the Windows way. */
+struct ls_handle_sock {
+	int af, type, protocol;		/* Windows values */
+	unsigned int catalog_id;	/* WSAPROTOCOL_INFOW.dwCatalogEntryId of its entry */
+	uint8_t nonblocking;		/* FIONBIO state (Windows: blocking by default) */
+	uint8_t overlapped;		/* WSA_FLAG_OVERLAPPED */
+	uint8_t shut_rd, shut_wr;	/* local shutdown() done: Windows answers WSAESHUTDOWN */
+	uint8_t connecting;		/* non-blocking connect started, not yet seen done */
+	uint8_t bound, listening;
+	uint8_t reuseaddr, exclusive;	/* SO_REUSEADDR / SO_EXCLUSIVEADDRUSE as set */
+	uint8_t oobinline;
+	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */
+};
+
+struct ls_handle_thread {
+	void *thread;			/* owned by kernel32/thread.c */
+};
+
+struct ls_handle {
+	atomic_int refs;
+	int fd;
+	int type;			/* enum ls_handle_type */
+	atomic_uint flags;		/* LS_HF_* */
+	/* Called once with the last reference, before the fd is closed (may be NULL). */
+	void (*destroy)(struct ls_handle *h);
+	union {
+		struct ls_handle_sock sock;
+		struct ls_handle_thread thread;
+	} u;
+	struct ls_handle *next_free;	/* free-list link, table lock held */
+};
+
+/* New record of the given type for fd, entered in the table with one reference for the table
+ * plus one returned to the caller (pair with ls_handle_put). NULL if out of memory or fd is out
+ * of range: the caller still owns fd then. flags: LS_HF_INHERIT/LS_HF_PROTECT. */
+struct ls_handle *ls_handle_new(int fd, int type, unsigned int flags);
+
+/* New reference to fd's record, or NULL if fd holds no linsock object. Lock-free, safe against a
+ * concurrent close. Pair with ls_handle_put. */
+struct ls_handle *ls_handle_get(intptr_t fd);
+/* As ls_handle_get, NULL unless the record is of the given type. */
+struct ls_handle *ls_handle_get_type(intptr_t fd, int type);
+static inline struct ls_handle *ls_handle_get_socket(uintptr_t s)
+{
+	return s > (uintptr_t)INT32_MAX ? (struct ls_handle *)0 : ls_handle_get_type((intptr_t)s, LS_HANDLE_SOCKET);
+}
+
+/* Drops a reference; the last one runs destroy, closes the fd and recycles the record. */
+void ls_handle_put(struct ls_handle *h);
+
+/* Removes fd's record from the table (consumes the table's reference) if it is of the given type
+ * (0: any). Threads blocked in a call on the socket are woken (their call fails). Returns 0, or
+ * -1 if there was no such record. */
+int ls_handle_close(intptr_t fd, int type);
+
+/* Closes every record of the given type (WSACleanup closes all sockets). */
+void ls_handle_close_all(int type);
+
+/* Number of live records (referenced or in the table). Tests assert 0 after each body. */
+int ls_handle_count(void);
+
+static inline int ls_handle_closing(const struct ls_handle *h)
+{
+	return (atomic_load_explicit(&((struct ls_handle *)h)->flags, memory_order_acquire) & LS_HF_CLOSING) != 0;
+}
+
+#endif

@@ -1,0 +1,66 @@
+/* ws2_32/startup: WSAStartup, WSACleanup, WSAGetLastError, WSASetLastError. */
+#include "ws2.h"
+#include "../base/sys.h"
+#include "../handle/handle.h"
+
+#include <string.h>
+
+atomic_int ls_ws2_refs;
+
+int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
+{
+	BYTE major = LOBYTE(wVersionRequested), minor = HIBYTE(wVersionRequested);
+	WSADATA d;
+
+	LS_TRACE("version=%u.%u data=%p", major, minor, (void *)lpWSAData);
+	/* WSAStartup reports through its return value, never the slot (errors.md §4). Versions
+	 * below 1.0 are refused; anything above 2.2 is served as 2.2 (the caller checks wVersion). */
+	if (major < 1)
+		return WSAVERNOTSUPPORTED;
+	if (!lpWSAData)
+		return WSAEFAULT;
+	memset(&d, 0, sizeof d);
+	if (major > 2 || (major == 2 && minor > 2))
+		d.wVersion = MAKEWORD(2, 2);
+	else
+		d.wVersion = wVersionRequested;
+	d.wHighVersion = MAKEWORD(2, 2);
+	/* Ignored by apps for versions >= 2 (constants.md WSAStartup output); Windows still fills
+	 * 1.x callers with the old limits. */
+	if (major == 1) {
+		d.iMaxSockets = 32767;
+		d.iMaxUdpDg = 65467;
+	}
+	strcpy(d.szDescription, "WinSock 2.0");
+	strcpy(d.szSystemStatus, "Running");
+	if (ls_sys_copy_out(lpWSAData, &d, sizeof d) != 0)
+		return WSAEFAULT;
+	atomic_fetch_add(&ls_ws2_refs, 1);
+	return 0;
+}
+
+int WSAAPI WSACleanup(void)
+{
+	int r;
+
+	LS_TRACE("refs=%d", atomic_load(&ls_ws2_refs));
+	r = atomic_load(&ls_ws2_refs);
+	do {
+		if (r <= 0)
+			return ls_ws2_fail(WSANOTINITIALISED);
+	} while (!atomic_compare_exchange_weak(&ls_ws2_refs, &r, r - 1));
+	/* The last cleanup resets every socket still open, as if closesocket were called on it. */
+	if (r == 1)
+		ls_handle_close_all(LS_HANDLE_SOCKET);
+	return 0;
+}
+
+int WSAAPI WSAGetLastError(void)
+{
+	return (int)ls_lasterr_get();
+}
+
+void WSAAPI WSASetLastError(int iError)
+{
+	ls_lasterr_set((uint32_t)iError);
+}

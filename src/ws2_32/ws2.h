@@ -1,0 +1,53 @@
+/* ws2_32: the exported Winsock functions (one file per API family) and nothing else.
+ * This private header holds the shape every entry point shares (CONVENTIONS §5): is Winsock
+ * started, fail with a code, project a status at the single exit. */
+#ifndef LS_WS2_WS2_H
+#define LS_WS2_WS2_H
+
+#include <stdatomic.h>
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+
+#include "../base/lasterr.h"
+#include "../base/trace.h"
+#include "../err/err.h"
+#include "../handle/handle.h"
+
+/* WSAStartup reference count (startup.c). */
+extern atomic_int ls_ws2_refs;
+
+static inline int ls_ws2_started(void)
+{
+	return atomic_load_explicit(&ls_ws2_refs, memory_order_relaxed) > 0;
+}
+
+/* Sets the slot to wsa and returns SOCKET_ERROR. */
+static inline int ls_ws2_fail(int wsa)
+{
+	ls_lasterr_set((uint32_t)wsa);
+	return SOCKET_ERROR;
+}
+
+/* 0 for success, else SOCKET_ERROR with the slot set to the status' Winsock code. The slot is
+ * left alone on success (errors.md §4: Windows does not promise to clear it). */
+static inline int ls_ws2_return(NTSTATUS st)
+{
+	if (st == STATUS_SUCCESS)
+		return 0;
+	ls_lasterr_set((uint32_t)ls_err_wsa_from_status(st));
+	return SOCKET_ERROR;
+}
+
+/* The prolog of every call on a socket: Winsock started, and s is one of our sockets (h gets a
+ * new reference). Returns SOCKET_ERROR from the caller otherwise. */
+#define LS_WS2_SOCKET_PROLOG(h, s) \
+	do { \
+		if (!ls_ws2_started()) \
+			return ls_ws2_fail(WSANOTINITIALISED); \
+		(h) = ls_handle_get_socket(s); \
+		if (!(h)) \
+			return ls_ws2_fail(WSAENOTSOCK); \
+	} while (0)
+
+#endif
