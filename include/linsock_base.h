@@ -260,4 +260,8 @@ typedef ULONG ls_win_u_long;
  * (docs/design.md S). */
 #define LS_WS2_SYMVER(name) __asm__(".symver " #name "," #name "@WS2_32");
 
+/* Windows sources carry MSVC pragmas (#pragma comment(lib, "Ws2_32.lib"), #pragma warning):
+ * harmless here, so they must not warn under -Wall. */
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
+
 #endif /* LINSOCK_BASE_H */

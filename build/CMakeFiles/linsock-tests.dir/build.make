@@ -167,10 +167,24 @@ CMakeFiles/linsock-tests.dir/test/api/byteorder.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/byteorder.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/byteorder.c -o CMakeFiles/linsock-tests.dir/test/api/byteorder.c.s
 
+CMakeFiles/linsock-tests.dir/test/api/connect.c.o: CMakeFiles/linsock-tests.dir/flags.make
+CMakeFiles/linsock-tests.dir/test/api/connect.c.o: /work/main/test/api/connect.c
+CMakeFiles/linsock-tests.dir/test/api/connect.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/linsock-tests.dir/test/api/connect.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/connect.c.o -MF CMakeFiles/linsock-tests.dir/test/api/connect.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/connect.c.o -c /work/main/test/api/connect.c
+
+CMakeFiles/linsock-tests.dir/test/api/connect.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/linsock-tests.dir/test/api/connect.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/test/api/connect.c > CMakeFiles/linsock-tests.dir/test/api/connect.c.i
+
+CMakeFiles/linsock-tests.dir/test/api/connect.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/connect.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/connect.c -o CMakeFiles/linsock-tests.dir/test/api/connect.c.s
+
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: /work/main/test/api/getaddrinfo.c
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o -MF CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o -c /work/main/test/api/getaddrinfo.c
 
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.i: cmake_force
@@ -184,7 +198,7 @@ CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: /work/main/test/api/gethostbyname.c
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o -MF CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o -c /work/main/test/api/gethostbyname.c
 
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.i: cmake_force
@@ -195,10 +209,24 @@ CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/gethostbyname.c -o CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.s
 
+CMakeFiles/linsock-tests.dir/test/api/headers.c.o: CMakeFiles/linsock-tests.dir/flags.make
+CMakeFiles/linsock-tests.dir/test/api/headers.c.o: /work/main/test/api/headers.c
+CMakeFiles/linsock-tests.dir/test/api/headers.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers.c.o -c /work/main/test/api/headers.c
+
+CMakeFiles/linsock-tests.dir/test/api/headers.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/linsock-tests.dir/test/api/headers.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/test/api/headers.c > CMakeFiles/linsock-tests.dir/test/api/headers.c.i
+
+CMakeFiles/linsock-tests.dir/test/api/headers.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/headers.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/headers.c -o CMakeFiles/linsock-tests.dir/test/api/headers.c.s
+
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: /work/main/test/api/headers_layout.c
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o -c /work/main/test/api/headers_layout.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.i: cmake_force
@@ -212,7 +240,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: /work/main/test/api/headers_order.c
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o -c /work/main/test/api/headers_order.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.i: cmake_force
@@ -226,7 +254,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_order.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: /work/main/test/api/headers_order2.c
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o -c /work/main/test/api/headers_order2.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.i: cmake_force
@@ -240,7 +268,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: /work/main/test/api/inet_addr.c
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o -MF CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o -c /work/main/test/api/inet_addr.c
 
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.i: cmake_force
@@ -254,7 +282,7 @@ CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: /work/main/test/api/listen_accept.c
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o -MF CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o -c /work/main/test/api/listen_accept.c
 
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.i: cmake_force
@@ -268,7 +296,7 @@ CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: /work/main/test/api/socket.c
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/socket.c.o -MF CMakeFiles/linsock-tests.dir/test/api/socket.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/socket.c.o -c /work/main/test/api/socket.c
 
 CMakeFiles/linsock-tests.dir/test/api/socket.c.i: cmake_force
@@ -282,7 +310,7 @@ CMakeFiles/linsock-tests.dir/test/api/socket.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: /work/main/test/unit/err_tables.c
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o -MF CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o.d -o CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o -c /work/main/test/unit/err_tables.c
 
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.i: cmake_force
@@ -302,8 +330,10 @@ linsock__tests_OBJECTS = \
 "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/bind.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o" \
+"CMakeFiles/linsock-tests.dir/test/api/connect.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o" \
+"CMakeFiles/linsock-tests.dir/test/api/headers.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o" \
@@ -322,8 +352,10 @@ linsock-tests: CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/bind.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o
+linsock-tests: CMakeFiles/linsock-tests.dir/test/api/connect.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o
+linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o
@@ -334,7 +366,7 @@ linsock-tests: CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/build.make
 linsock-tests: liblinsock-testing.a
 linsock-tests: CMakeFiles/linsock-tests.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Linking C executable linsock-tests"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Linking C executable linsock-tests"
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/linsock-tests.dir/link.txt --verbose=$(VERBOSE)
 
 # Rule to build all files generated by this target.
