@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds linsock and runs every test: the suite under each async backend
 # (LINSOCK_BACKEND=io_uring and =epoll), the export-list and header checks (ctest), the suite
-# again under ASan+UBSan, and the demo. Last line: "N passed, N failed".
+# again under ASan+UBSan and under TSan, and the demo. Last line: "N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
@@ -35,6 +35,13 @@ ASAN_OPTIONS=detect_leaks=1 ./build-asan/linsock-tests >build-asan/suite.log 2>&
 grep -E '^not ok' build-asan/suite.log || true
 tail -n 1 build-asan/suite.log
 tally build-asan/suite.log
+echo "== suite under TSan"
+cmake -S . -B build-tsan -DLINSOCK_SANITIZE=thread -DLINSOCK_BENCH=OFF >/dev/null
+cmake --build build-tsan -j"$jobs" >/dev/null
+./build-tsan/linsock-tests >build-tsan/suite.log 2>&1 || true
+grep -E '^not ok' build-tsan/suite.log || true
+tail -n 1 build-tsan/suite.log
+tally build-tsan/suite.log
 echo "== demo"
 if sh scripts/demo.sh >build/demo.log 2>&1; then
 	tail -n 3 build/demo.log; passed=$((passed + 1))

@@ -113,6 +113,7 @@ endif()
 # LINSOCK_TEST_SOURCES at CMakeLists.txt:94 (file)
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/test/api/*.c")
 set(OLD_GLOB
+  "/work/main/test/api/CreateThread.c"
   "/work/main/test/api/FormatMessage.c"
   "/work/main/test/api/WSAStartup.c"
   "/work/main/test/api/WSAStringToAddress.c"
@@ -127,6 +128,7 @@ set(OLD_GLOB
   "/work/main/test/api/headers_order2.c"
   "/work/main/test/api/inet_addr.c"
   "/work/main/test/api/listen_accept.c"
+  "/work/main/test/api/send_recv.c"
   "/work/main/test/api/socket.c"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")

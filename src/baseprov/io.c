@@ -19,6 +19,15 @@ static inline int flags_to_linux(int f)
 	return (f & (MSG_OOB | MSG_PEEK | MSG_DONTROUTE)) | ((f & MSG_WAITALL) ? LX_MSG_WAITALL : 0);
 }
 
+/* Windows probes the caller's buffer before the call waits or consumes anything (WSAEFAULT).
+ * A full probe costs a syscall on the hot path; this catches what callers actually pass (NULL,
+ * small integers, negative lengths). Other bad pointers reach the kernel, which fails with
+ * EFAULT once data is there. */
+static inline int bad_buffer(const void *buf, int len)
+{
+	return len < 0 || (len > 0 && (uintptr_t)buf < 65536);
+}
+
 /* The status for a failed data call, where Windows' answer depends on the operation. */
 static NTSTATUS io_status(struct ls_handle *h, long r, int sending)
 {
@@ -29,7 +38,10 @@ static NTSTATUS io_status(struct ls_handle *h, long r, int sending)
 		/* On a blocking socket EAGAIN means SO_RCVTIMEO/SO_SNDTIMEO expired. */
 		return h->u.sock.nonblocking ? STATUS_DEVICE_NOT_READY : STATUS_IO_TIMEOUT;
 	case -EPIPE:
-		return h->u.sock.shut_wr ? STATUS_PIPE_DISCONNECTED : STATUS_CONNECTION_RESET;
+		/* Linux says EPIPE for a stream that was never connected too (WSAENOTCONN). */
+		if (h->u.sock.shut_wr)
+			return STATUS_PIPE_DISCONNECTED;
+		return h->u.sock.connected ? STATUS_CONNECTION_RESET : STATUS_INVALID_CONNECTION;
 	case -EDESTADDRREQ:
 		return STATUS_INVALID_CONNECTION;	/* WSAENOTCONN: no destination (Windows) */
 	case -ECONNREFUSED:
@@ -61,7 +73,7 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 		return STATUS_NOT_SUPPORTED;
 	if (h->u.sock.shut_wr)
 		return STATUS_PIPE_DISCONNECTED;	/* WSAESHUTDOWN */
-	if (len < 0)
+	if (bad_buffer(buf, len))
 		return STATUS_ACCESS_VIOLATION;
 	/* A stream socket ignores a destination (Windows sendto docs); a datagram one uses it. */
 	if (user_to && h->u.sock.type != SOCK_STREAM) {
@@ -106,7 +118,7 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 		return STATUS_NOT_SUPPORTED;
 	if (h->u.sock.shut_rd)
 		return STATUS_PIPE_DISCONNECTED;	/* WSAESHUTDOWN (Linux would return 0) */
-	if (len < 0)
+	if (bad_buffer(buf, len))
 		return STATUS_ACCESS_VIOLATION;
 	if (user_from || user_fromlen) {
 		/* Checked before any data is consumed: a bad buffer loses no datagram. */

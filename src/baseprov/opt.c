@@ -10,7 +10,7 @@
 #include <string.h>
 
 enum kind {
-	OPT_BOOL, OPT_BOOL_GET, OPT_INT, OPT_INT_GET, OPT_BUF, OPT_MSEC, OPT_LINGER, OPT_DONTLINGER,
+	OPT_BOOL, OPT_BOOLEAN, OPT_BOOL_GET, OPT_INT, OPT_INT_GET, OPT_BUF, OPT_MSEC, OPT_LINGER, OPT_DONTLINGER,
 	OPT_ERROR, OPT_REUSEADDR, OPT_EXCLUSIVE, OPT_RAW, OPT_MREQ, OPT_MREQ_SOURCE, OPT_MCAST_IF,
 	OPT_IFINDEX_NET, OPT_DONTFRAG, OPT_PMTUD, OPT_MAXMSG, OPT_PROTOINFO_A, OPT_PROTOINFO_W,
 };
@@ -67,6 +67,11 @@ static int wsa_from_errno(int e)
 	return ls_err_wsa_from_status(ls_err_status_from_errno(e));
 }
 
+static int is_dword_bool(enum kind k)
+{
+	return k == OPT_BOOL || k == OPT_REUSEADDR || k == OPT_EXCLUSIVE || k == OPT_DONTLINGER || k == OPT_DONTFRAG;
+}
+
 NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *user_val, int *user_len)
 {
 	NTSTATUS st = STATUS_SUCCESS;
@@ -79,8 +84,11 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		return st;
 	if (!user_val || !user_len || ls_sys_copy_in(&have, user_len, sizeof have) != 0)
 		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT */
+	if (have < 1)
+		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT: no room at all (Windows, any option) */
 	switch (o->kind) {
 	case OPT_BOOL:
+	case OPT_BOOLEAN:
 	case OPT_BOOL_GET:
 	case OPT_INT:
 	case OPT_INT_GET:
@@ -93,16 +101,19 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		st = lx_get(h, o, &v, &len);
 		if (st != STATUS_SUCCESS)
 			return st;
-		if (o->kind == OPT_BOOL || o->kind == OPT_BOOL_GET)
+		if (o->kind == OPT_BOOL || o->kind == OPT_BOOLEAN || o->kind == OPT_BOOL_GET)
 			v = v != 0;
+		if (o->kind == OPT_BOOLEAN)
+			size = 1;	/* one byte written, optlen 1 */
+		else if (o->kind == OPT_DONTFRAG)
+			v = v == LX_IP_PMTUDISC_DO || v == LX_IP_PMTUDISC_PROBE ||
+			    (v == LX_IP_PMTUDISC_WANT && h->u.sock.type == SOCK_STREAM);
 		else if (o->kind == OPT_BUF)
 			v /= 2;	/* Linux reports twice what was set; Windows reports the value set */
 		else if (o->kind == OPT_ERROR)
 			v = wsa_from_errno(v);
 		else if (o->kind == OPT_IFINDEX_NET)
 			v = (int)__builtin_bswap32((uint32_t)v);
-		else if (o->kind == OPT_DONTFRAG)
-			v = v == LX_IP_PMTUDISC_DO || v == LX_IP_PMTUDISC_PROBE;
 		else if (o->kind == OPT_PMTUD)
 			v = v == LX_IP_PMTUDISC_DONT ? IP_PMTUDISC_DONT : v == LX_IP_PMTUDISC_DO ? IP_PMTUDISC_DO
 			  : v == LX_IP_PMTUDISC_PROBE ? IP_PMTUDISC_PROBE : IP_PMTUDISC_NOT_SET;
@@ -179,6 +190,13 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		break;
 	}
 	}
+	/* A DWORD BOOL fits a shorter buffer: Windows writes what fits and reports optlen 1. */
+	if (have < size && size == 4 && is_dword_bool(o->kind)) {
+		if (ls_sys_copy_out(user_val, out, (size_t)have) != 0)
+			return STATUS_ACCESS_VIOLATION;
+		size = 1;
+		return ls_sys_copy_out(user_len, &size, sizeof size) != 0 ? STATUS_ACCESS_VIOLATION : STATUS_SUCCESS;
+	}
 	if (have < size)
 		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT: optlen too small */
 	if (ls_sys_copy_out(user_val, out, (size_t)size) != 0 || ls_sys_copy_out(user_len, &size, sizeof size) != 0)
@@ -214,6 +232,12 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 		for (int i = 0; i < len && i < 4; i++)
 			v |= in[i] << (8 * i);
 		break;
+	case OPT_BOOLEAN:
+		/* One byte, whatever optlen says (0x100 in a DWORD is FALSE, as on Windows). */
+		if (len < 1)
+			return STATUS_ACCESS_VIOLATION;
+		v = in[0];
+		break;
 	case OPT_INT:
 	case OPT_BUF:
 	case OPT_MSEC:
@@ -230,12 +254,16 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 	switch (o->kind) {
 	case OPT_BOOL_GET:
 	case OPT_INT_GET:
-	case OPT_ERROR:
 	case OPT_MAXMSG:
 	case OPT_PROTOINFO_A:
 	case OPT_PROTOINFO_W:
 		return LS_STATUS_FROM_WSA(WSAENOPROTOOPT);	/* read-only options */
+	case OPT_ERROR:
+		/* Windows accepts setting SO_ERROR (Wine's tests); Linux's is read-only, so the
+		 * value is dropped. */
+		return STATUS_SUCCESS;
 	case OPT_BOOL:
+	case OPT_BOOLEAN:
 		v = v != 0;
 		if (o->wname == SO_OOBINLINE)
 			h->u.sock.oobinline = (uint8_t)v;
@@ -254,7 +282,9 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 			return STATUS_INVALID_PARAMETER;
 		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
 	case OPT_DONTFRAG:
-		v = v ? LX_IP_PMTUDISC_DO : LX_IP_PMTUDISC_WANT;
+		/* Linux TCP sets DF already under its default (WANT), so Windows' FALSE is DONT there;
+		 * for datagrams WANT is Windows' default of FALSE. */
+		v = v ? LX_IP_PMTUDISC_DO : h->u.sock.type == SOCK_STREAM ? LX_IP_PMTUDISC_DONT : LX_IP_PMTUDISC_WANT;
 		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
 	case OPT_MSEC: {
 		/* DWORD milliseconds; 0 means wait forever on both systems. */

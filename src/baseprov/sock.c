@@ -230,6 +230,7 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 	n->u.sock.listening = 0;
 	n->u.sock.bound = 1;
 	n->u.sock.connecting = 0;
+	n->u.sock.connected = 1;
 	n->u.sock.deferred_fd = 0;
 	n->u.sock.shut_rd = n->u.sock.shut_wr = 0;
 	if (n->u.sock.nonblocking)
@@ -385,6 +386,7 @@ NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len)
 		return dissolve(h);
 	if (bad_destination(&a))
 		return STATUS_INVALID_ADDRESS_COMPONENT;	/* WSAEADDRNOTAVAIL */
+	h->u.sock.connected = 1;
 	for (;;) {
 		r = ls_sys_connect(h->fd, a.u.bytes, a.len);
 		if (r != -EINTR || ls_handle_closing(h))

@@ -39,6 +39,7 @@ struct ls_handle_sock {
 	uint8_t overlapped;		/* WSA_FLAG_OVERLAPPED */
 	uint8_t shut_rd, shut_wr;	/* local shutdown() done: Windows answers WSAESHUTDOWN */
 	uint8_t connecting;		/* non-blocking connect started, not yet seen done */
+	uint8_t connected;		/* a connection was made or attempted (accepted, connect called) */
 	uint8_t bound, listening;
 	uint8_t reuseaddr, exclusive;	/* SO_REUSEADDR / SO_EXCLUSIVEADDRUSE as set */
 	uint8_t oobinline;

@@ -15,8 +15,11 @@
 #include "../handle/handle.h"
 #include "kernel32.h"
 
+/* The running thread holds a reference to its handle record, so the handle's fd stays open (and
+ * its number unused by anything else) until the thread has signalled it, even if the program
+ * closed the handle long before. The record's destroy frees this struct. */
 struct thread {
-	atomic_int refs;	/* the thread itself + the handle record */
+	struct ls_handle *h;	/* the thread's reference */
 	LPTHREAD_START_ROUTINE fn;
 	LPVOID arg;
 	atomic_uint exit_code;	/* STILL_ACTIVE until the thread ends */
@@ -26,22 +29,16 @@ struct thread {
 
 static __thread struct thread *self;
 
-static void thread_put(struct thread *t)
-{
-	if (atomic_fetch_sub(&t->refs, 1) == 1)
-		free(t);
-}
-
 static void handle_destroy(struct ls_handle *h)
 {
-	thread_put(h->u.thread.thread);
+	free(h->u.thread.thread);
 }
 
 static void thread_end(struct thread *t, DWORD code)
 {
 	atomic_store(&t->exit_code, code);
 	ls_sys_signal_fd(t->done_fd);
-	thread_put(t);
+	ls_handle_put(t->h);	/* may free t */
 }
 
 static void *thread_main(void *p)
@@ -86,7 +83,6 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	t->arg = lpParameter;
 	t->done_fd = fd;
 	atomic_init(&t->exit_code, STILL_ACTIVE);
-	atomic_init(&t->refs, 2);
 	h = ls_handle_new(fd, LS_HANDLE_THREAD, 0);
 	if (!h) {
 		ls_sys_close(fd);
@@ -96,15 +92,15 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	}
 	h->u.thread.thread = t;
 	h->destroy = handle_destroy;
+	t->h = h;	/* the reference ls_handle_new returned now belongs to the thread */
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	if (dwStackSize)
 		pthread_attr_setstacksize(&attr, dwStackSize < 65536 ? 65536 : dwStackSize);
 	if (pthread_create(&tid, &attr, thread_main, t) != 0) {
 		pthread_attr_destroy(&attr);
-		atomic_store(&t->refs, 1);	/* only the handle's reference remains */
 		ls_handle_close(fd, LS_HANDLE_THREAD);
-		ls_handle_put(h);
+		ls_handle_put(h);	/* the thread's reference: frees t and closes fd */
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
 		return NULL;
 	}
@@ -116,7 +112,6 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 			sched_yield();
 		*lpThreadId = (DWORD)atomic_load(&t->tid);
 	}
-	ls_handle_put(h);
 	return (HANDLE)(intptr_t)fd;
 }
 

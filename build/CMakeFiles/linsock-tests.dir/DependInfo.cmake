@@ -8,6 +8,7 @@ set(CMAKE_DEPENDS_LANGUAGES
 
 # The set of dependency files which are needed:
 set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/main/test/api/CreateThread.c" "CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o.d"
   "/work/main/test/api/FormatMessage.c" "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o.d"
   "/work/main/test/api/WSAStartup.c" "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o.d"
   "/work/main/test/api/WSAStringToAddress.c" "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o.d"
@@ -22,6 +23,7 @@ set(CMAKE_DEPENDS_DEPENDENCY_FILES
   "/work/main/test/api/headers_order2.c" "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o.d"
   "/work/main/test/api/inet_addr.c" "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o.d"
   "/work/main/test/api/listen_accept.c" "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o.d"
+  "/work/main/test/api/send_recv.c" "CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o.d"
   "/work/main/test/api/socket.c" "CMakeFiles/linsock-tests.dir/test/api/socket.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/api/socket.c.o.d"
   "/work/main/test/runner/registry.c" "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o.d"
   "/work/main/test/runner/runner.c" "CMakeFiles/linsock-tests.dir/test/runner/runner.c.o" "gcc" "CMakeFiles/linsock-tests.dir/test/runner/runner.c.o.d"

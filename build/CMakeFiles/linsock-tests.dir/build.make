@@ -97,10 +97,24 @@ CMakeFiles/linsock-tests.dir/test/runner/registry.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/runner/registry.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/runner/registry.c -o CMakeFiles/linsock-tests.dir/test/runner/registry.c.s
 
+CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o: CMakeFiles/linsock-tests.dir/flags.make
+CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o: /work/main/test/api/CreateThread.c
+CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o -MF CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o -c /work/main/test/api/CreateThread.c
+
+CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/test/api/CreateThread.c > CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.i
+
+CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/CreateThread.c -o CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.s
+
 CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o: /work/main/test/api/FormatMessage.c
 CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o -MF CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o -c /work/main/test/api/FormatMessage.c
 
 CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.i: cmake_force
@@ -114,7 +128,7 @@ CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o: /work/main/test/api/WSAStartup.c
 CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o -MF CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o -c /work/main/test/api/WSAStartup.c
 
 CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.i: cmake_force
@@ -128,7 +142,7 @@ CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o: /work/main/test/api/WSAStringToAddress.c
 CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o -MF CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o -c /work/main/test/api/WSAStringToAddress.c
 
 CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.i: cmake_force
@@ -142,7 +156,7 @@ CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/bind.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/bind.c.o: /work/main/test/api/bind.c
 CMakeFiles/linsock-tests.dir/test/api/bind.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/linsock-tests.dir/test/api/bind.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/linsock-tests.dir/test/api/bind.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/bind.c.o -MF CMakeFiles/linsock-tests.dir/test/api/bind.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/bind.c.o -c /work/main/test/api/bind.c
 
 CMakeFiles/linsock-tests.dir/test/api/bind.c.i: cmake_force
@@ -156,7 +170,7 @@ CMakeFiles/linsock-tests.dir/test/api/bind.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o: /work/main/test/api/byteorder.c
 CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o -MF CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/byteorder.c.o -c /work/main/test/api/byteorder.c
 
 CMakeFiles/linsock-tests.dir/test/api/byteorder.c.i: cmake_force
@@ -170,7 +184,7 @@ CMakeFiles/linsock-tests.dir/test/api/byteorder.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/connect.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/connect.c.o: /work/main/test/api/connect.c
 CMakeFiles/linsock-tests.dir/test/api/connect.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/linsock-tests.dir/test/api/connect.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/linsock-tests.dir/test/api/connect.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/connect.c.o -MF CMakeFiles/linsock-tests.dir/test/api/connect.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/connect.c.o -c /work/main/test/api/connect.c
 
 CMakeFiles/linsock-tests.dir/test/api/connect.c.i: cmake_force
@@ -184,7 +198,7 @@ CMakeFiles/linsock-tests.dir/test/api/connect.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: /work/main/test/api/getaddrinfo.c
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o -MF CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.o -c /work/main/test/api/getaddrinfo.c
 
 CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.i: cmake_force
@@ -198,7 +212,7 @@ CMakeFiles/linsock-tests.dir/test/api/getaddrinfo.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: /work/main/test/api/gethostbyname.c
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o -MF CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.o -c /work/main/test/api/gethostbyname.c
 
 CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.i: cmake_force
@@ -212,7 +226,7 @@ CMakeFiles/linsock-tests.dir/test/api/gethostbyname.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers.c.o: /work/main/test/api/headers.c
 CMakeFiles/linsock-tests.dir/test/api/headers.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers.c.o -c /work/main/test/api/headers.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers.c.i: cmake_force
@@ -226,7 +240,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: /work/main/test/api/headers_layout.c
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.o -c /work/main/test/api/headers_layout.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.i: cmake_force
@@ -240,7 +254,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_layout.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: /work/main/test/api/headers_order.c
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o -c /work/main/test/api/headers_order.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_order.c.i: cmake_force
@@ -254,7 +268,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_order.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: /work/main/test/api/headers_order2.c
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o -MF CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o -c /work/main/test/api/headers_order2.c
 
 CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.i: cmake_force
@@ -268,7 +282,7 @@ CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: /work/main/test/api/inet_addr.c
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o -MF CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o -c /work/main/test/api/inet_addr.c
 
 CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.i: cmake_force
@@ -282,7 +296,7 @@ CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: /work/main/test/api/listen_accept.c
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o -MF CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o -c /work/main/test/api/listen_accept.c
 
 CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.i: cmake_force
@@ -293,10 +307,24 @@ CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/listen_accept.c -o CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.s
 
+CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o: CMakeFiles/linsock-tests.dir/flags.make
+CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o: /work/main/test/api/send_recv.c
+CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o -MF CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o -c /work/main/test/api/send_recv.c
+
+CMakeFiles/linsock-tests.dir/test/api/send_recv.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/linsock-tests.dir/test/api/send_recv.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/test/api/send_recv.c > CMakeFiles/linsock-tests.dir/test/api/send_recv.c.i
+
+CMakeFiles/linsock-tests.dir/test/api/send_recv.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/linsock-tests.dir/test/api/send_recv.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/test/api/send_recv.c -o CMakeFiles/linsock-tests.dir/test/api/send_recv.c.s
+
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: /work/main/test/api/socket.c
 CMakeFiles/linsock-tests.dir/test/api/socket.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/api/socket.c.o -MF CMakeFiles/linsock-tests.dir/test/api/socket.c.o.d -o CMakeFiles/linsock-tests.dir/test/api/socket.c.o -c /work/main/test/api/socket.c
 
 CMakeFiles/linsock-tests.dir/test/api/socket.c.i: cmake_force
@@ -310,7 +338,7 @@ CMakeFiles/linsock-tests.dir/test/api/socket.c.s: cmake_force
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: CMakeFiles/linsock-tests.dir/flags.make
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: /work/main/test/unit/err_tables.c
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o: CMakeFiles/linsock-tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o -MF CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o.d -o CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o -c /work/main/test/unit/err_tables.c
 
 CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.i: cmake_force
@@ -325,6 +353,7 @@ CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.s: cmake_force
 linsock__tests_OBJECTS = \
 "CMakeFiles/linsock-tests.dir/test/runner/runner.c.o" \
 "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o" \
+"CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o" \
@@ -339,6 +368,7 @@ linsock__tests_OBJECTS = \
 "CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o" \
+"CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o" \
 "CMakeFiles/linsock-tests.dir/test/api/socket.c.o" \
 "CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o"
 
@@ -347,6 +377,7 @@ linsock__tests_EXTERNAL_OBJECTS =
 
 linsock-tests: CMakeFiles/linsock-tests.dir/test/runner/runner.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/runner/registry.c.o
+linsock-tests: CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/WSAStringToAddress.c.o
@@ -361,12 +392,13 @@ linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers_order.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/headers_order2.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o
+linsock-tests: CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/api/socket.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/test/unit/err_tables.c.o
 linsock-tests: CMakeFiles/linsock-tests.dir/build.make
 linsock-tests: liblinsock-testing.a
 linsock-tests: CMakeFiles/linsock-tests.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Linking C executable linsock-tests"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Linking C executable linsock-tests"
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/linsock-tests.dir/link.txt --verbose=$(VERBOSE)
 
 # Rule to build all files generated by this target.

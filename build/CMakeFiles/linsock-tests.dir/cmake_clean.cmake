@@ -1,4 +1,6 @@
 file(REMOVE_RECURSE
+  "CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/CreateThread.c.o.d"
   "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o"
   "CMakeFiles/linsock-tests.dir/test/api/FormatMessage.c.o.d"
   "CMakeFiles/linsock-tests.dir/test/api/WSAStartup.c.o"
@@ -27,6 +29,8 @@ file(REMOVE_RECURSE
   "CMakeFiles/linsock-tests.dir/test/api/inet_addr.c.o.d"
   "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o"
   "CMakeFiles/linsock-tests.dir/test/api/listen_accept.c.o.d"
+  "CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o"
+  "CMakeFiles/linsock-tests.dir/test/api/send_recv.c.o.d"
   "CMakeFiles/linsock-tests.dir/test/api/socket.c.o"
   "CMakeFiles/linsock-tests.dir/test/api/socket.c.o.d"
   "CMakeFiles/linsock-tests.dir/test/runner/registry.c.o"
