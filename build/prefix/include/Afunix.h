@@ -1,0 +1,2 @@
+/* Afunix.h - spelling used by some programs; see afunix.h. */
+#include "afunix.h"

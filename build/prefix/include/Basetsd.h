@@ -1,0 +1,2 @@
+/* Basetsd.h - spelling used by some programs; see basetsd.h. */
+#include "basetsd.h"

@@ -1,0 +1,2 @@
+/* GuidDef.h - spelling used by some programs; see guiddef.h. */
+#include "guiddef.h"

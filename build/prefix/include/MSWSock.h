@@ -1,0 +1,2 @@
+/* MSWSock.h - spelling used by some programs; see mswsock.h. */
+#include "mswsock.h"

@@ -1,0 +1,2 @@
+/* MinWinDef.h - spelling used by some programs; see minwindef.h. */
+#include "minwindef.h"

@@ -1,0 +1,2 @@
+/* Minwindef.h - spelling used by some programs; see minwindef.h. */
+#include "minwindef.h"

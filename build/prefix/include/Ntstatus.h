@@ -1,0 +1,2 @@
+/* Ntstatus.h - spelling used by some programs; see ntstatus.h. */
+#include "ntstatus.h"

@@ -1,0 +1,2 @@
+/* SPOrder.h - spelling used by some programs; see sporder.h. */
+#include "sporder.h"

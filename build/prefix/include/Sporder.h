@@ -1,0 +1,2 @@
+/* Sporder.h - spelling used by some programs; see sporder.h. */
+#include "sporder.h"

@@ -1,0 +1,2 @@
+/* WinDef.h - spelling used by some programs; see windef.h. */
+#include "windef.h"

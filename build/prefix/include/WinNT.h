@@ -1,0 +1,2 @@
+/* WinNT.h - spelling used by some programs; see winnt.h. */
+#include "winnt.h"

@@ -1,0 +1,2 @@
+/* WinSock.h - spelling used by some programs; see winsock.h. */
+#include "winsock.h"

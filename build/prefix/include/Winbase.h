@@ -1,0 +1,2 @@
+/* Winbase.h - spelling used by some programs; see winbase.h. */
+#include "winbase.h"

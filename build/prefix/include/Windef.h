@@ -1,0 +1,2 @@
+/* Windef.h - spelling used by some programs; see windef.h. */
+#include "windef.h"

@@ -1,0 +1,2 @@
+/* Windows.h - spelling used by some programs; see windows.h. */
+#include "windows.h"

@@ -1,0 +1,2 @@
+/* Winerror.h - spelling used by some programs; see winerror.h. */
+#include "winerror.h"

@@ -1,0 +1,2 @@
+/* Winnt.h - spelling used by some programs; see winnt.h. */
+#include "winnt.h"

@@ -1,0 +1,2 @@
+/* Winsock.h - spelling used by some programs; see winsock.h. */
+#include "winsock.h"

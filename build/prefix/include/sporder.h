@@ -1,0 +1,13 @@
+/* sporder.h - rewriting the order of the provider catalog. */
+#ifndef _SPORDER_
+#define _SPORDER_
+
+#include "ws2spi.h"
+
+/* Returns ERROR_SUCCESS or the error code itself (not via last error). */
+WINSOCK_API_LINKAGE int WSPAPI WSCWriteProviderOrder(LPDWORD lpwdCatalogEntryId,
+	DWORD dwNumberOfEntries);
+typedef int (WSPAPI *LPWSCWRITEPROVIDERORDER)(LPDWORD lpwdCatalogEntryId,
+	DWORD dwNumberOfEntries);
+
+#endif /* _SPORDER_ */
