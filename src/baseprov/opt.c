@@ -26,6 +26,13 @@ static const struct opt opts[] = {
 #undef X
 };
 
+/* Windows refuses IP_HDRINCL on anything but a raw socket with WSAEINVAL, get and set alike
+ * (Wine's test_set_getsockopt, Vista and later); Linux says ENOPROTOOPT. */
+static int raw_only_refused(const struct ls_handle *h, const struct opt *o)
+{
+	return o->wlevel == IPPROTO_IP && o->wname == IP_HDRINCL && h->u.sock.type != SOCK_RAW;
+}
+
 static const struct opt *find(int level, int name, NTSTATUS *st)
 {
 	int level_known = 0;
@@ -82,6 +89,8 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 
 	if (!o)
 		return st;
+	if (raw_only_refused(h, o))
+		return STATUS_INVALID_PARAMETER;
 	if (!user_val || !user_len || ls_sys_copy_in(&have, user_len, sizeof have) != 0)
 		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT */
 	if (have < 1)
@@ -109,7 +118,8 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 			v = v == LX_IP_PMTUDISC_DO || v == LX_IP_PMTUDISC_PROBE ||
 			    (v == LX_IP_PMTUDISC_WANT && h->u.sock.type == SOCK_STREAM);
 		else if (o->kind == OPT_BUF)
-			v /= 2;	/* Linux reports twice what was set; Windows reports the value set */
+			v = (h->u.sock.bufsize_set & (1u << (o->wname == SO_RCVBUF))) ? h->u.sock.bufsize[o->wname == SO_RCVBUF]
+				: v / 2;	/* Linux reports twice the effective size */
 		else if (o->kind == OPT_ERROR)
 			v = wsa_from_errno(v);
 		else if (o->kind == OPT_IFINDEX_NET)
@@ -126,6 +136,10 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		if (st != STATUS_SUCCESS)
 			return st;
 		DWORD ms = (DWORD)(tv[0] * 1000 + tv[1] / 1000);
+		/* The value set, unless Linux's differs by more than its rounding to a tick. */
+		DWORD set = h->u.sock.timeo[o->wname == SO_RCVTIMEO];
+		if (ms == set || (ms > set ? ms - set : set - ms) < 20)
+			ms = set;
 		memcpy(out, &ms, 4);
 		break;
 	}
@@ -213,6 +227,8 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 
 	if (!o)
 		return st;
+	if (raw_only_refused(h, o))
+		return STATUS_INVALID_PARAMETER;
 	if (len < 0 || !user_val)
 		return STATUS_ACCESS_VIOLATION;
 	if (len > (int)sizeof in)
@@ -270,10 +286,17 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
 	case OPT_INT:
 		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
-	case OPT_BUF:
-		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
+	case OPT_BUF: {
+		NTSTATUS st2 = lx_set(h, o->llevel, o->lname, &v, sizeof v);
+		int i = o->wname == SO_RCVBUF;
+		if (st2 == STATUS_SUCCESS) {
+			h->u.sock.bufsize[i] = v;
+			h->u.sock.bufsize_set |= (uint8_t)(1u << i);
+		}
+		return st2;
+	}
 	case OPT_IFINDEX_NET:
-		v = (int)__builtin_bswap32((uint32_t)v);	/* Windows passes the index big-endian */
+		v = (int)__builtin_bswap32((uint32_t)v);	/* host order to Linux's network order */
 		return lx_set(h, o->llevel, o->lname, &v, sizeof v);
 	case OPT_PMTUD:
 		v = v == IP_PMTUDISC_DO ? LX_IP_PMTUDISC_DO : v == IP_PMTUDISC_DONT ? LX_IP_PMTUDISC_DONT
@@ -289,7 +312,10 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 	case OPT_MSEC: {
 		/* DWORD milliseconds; 0 means wait forever on both systems. */
 		long tv[2] = { (long)((DWORD)v / 1000), (long)((DWORD)v % 1000) * 1000 };
-		return lx_set(h, o->llevel, o->lname, tv, sizeof tv);
+		NTSTATUS st2 = lx_set(h, o->llevel, o->lname, tv, sizeof tv);
+		if (st2 == STATUS_SUCCESS)
+			h->u.sock.timeo[o->wname == SO_RCVTIMEO] = (uint32_t)v;
+		return st2;
 	}
 	case OPT_LINGER: {
 		struct linger wl;

@@ -7,6 +7,10 @@
 
 #include "test.h"
 
+#ifndef SOMAXCONN_HINT	/* Windows SDK winsock2.h; older mingw-w64 lacks it */
+#define SOMAXCONN_HINT(b) (-(b))
+#endif
+
 #define FAILS(call, ret, code) \
 	do { \
 		WSASetLastError(0xdeadbeef); \

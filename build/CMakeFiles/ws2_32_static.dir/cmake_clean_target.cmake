@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libws2_32.a"
-)

@@ -1,2 +1,0 @@
-/* AfUnix.h - spelling used by some programs; see afunix.h. */
-#include "afunix.h"

@@ -1,2 +1,0 @@
-/* Afunix.h - spelling used by some programs; see afunix.h. */
-#include "afunix.h"

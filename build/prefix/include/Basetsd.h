@@ -1,2 +1,0 @@
-/* Basetsd.h - spelling used by some programs; see basetsd.h. */
-#include "basetsd.h"

@@ -1,2 +1,0 @@
-/* GuidDef.h - spelling used by some programs; see guiddef.h. */
-#include "guiddef.h"

@@ -1,2 +1,0 @@
-/* In6addr.h - spelling used by some programs; see in6addr.h. */
-#include "in6addr.h"

@@ -1,2 +1,0 @@
-/* MinWinDef.h - spelling used by some programs; see minwindef.h. */
-#include "minwindef.h"

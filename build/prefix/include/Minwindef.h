@@ -1,2 +1,0 @@
-/* Minwindef.h - spelling used by some programs; see minwindef.h. */
-#include "minwindef.h"

@@ -1,2 +1,0 @@
-/* Mstcpip.h - spelling used by some programs; see mstcpip.h. */
-#include "mstcpip.h"

@@ -1,2 +1,0 @@
-/* Mswsock.h - spelling used by some programs; see mswsock.h. */
-#include "mswsock.h"

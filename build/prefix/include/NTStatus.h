@@ -1,2 +1,0 @@
-/* NTStatus.h - spelling used by some programs; see ntstatus.h. */
-#include "ntstatus.h"

@@ -1,2 +1,0 @@
-/* SPOrder.h - spelling used by some programs; see sporder.h. */
-#include "sporder.h"

@@ -1,2 +1,0 @@
-/* WinBase.h - spelling used by some programs; see winbase.h. */
-#include "winbase.h"

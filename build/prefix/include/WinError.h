@@ -1,2 +1,0 @@
-/* WinError.h - spelling used by some programs; see winerror.h. */
-#include "winerror.h"

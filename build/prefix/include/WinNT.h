@@ -1,2 +1,0 @@
-/* WinNT.h - spelling used by some programs; see winnt.h. */
-#include "winnt.h"

@@ -1,2 +1,0 @@
-/* WinSock.h - spelling used by some programs; see winsock.h. */
-#include "winsock.h"

@@ -1,2 +1,0 @@
-/* Windef.h - spelling used by some programs; see windef.h. */
-#include "windef.h"

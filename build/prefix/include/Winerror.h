@@ -1,2 +1,0 @@
-/* Winerror.h - spelling used by some programs; see winerror.h. */
-#include "winerror.h"

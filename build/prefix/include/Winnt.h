@@ -1,2 +1,0 @@
-/* Winnt.h - spelling used by some programs; see winnt.h. */
-#include "winnt.h"

@@ -1,2 +1,0 @@
-/* Winsock.h - spelling used by some programs; see winsock.h. */
-#include "winsock.h"

@@ -1,2 +1,0 @@
-/* Winsock2.h - spelling used by some programs; see winsock2.h. */
-#include "winsock2.h"

@@ -1,2 +1,0 @@
-/* Ws2def.h - spelling used by some programs; see ws2def.h. */
-#include "ws2def.h"

@@ -1,2 +1,0 @@
-/* Ws2ipdef.h - spelling used by some programs; see ws2ipdef.h. */
-#include "ws2ipdef.h"

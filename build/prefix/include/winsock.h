@@ -1,2 +1,0 @@
-/* winsock.h - the Winsock 1.1 API, which linsock's winsock2.h contains. */
-#include "winsock2.h"

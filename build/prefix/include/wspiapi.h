@@ -1,2 +1,0 @@
-/* wspiapi.h - getaddrinfo for pre-XP targets; linsock always has it. */
-#include "ws2tcpip.h"

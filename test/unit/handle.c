@@ -1,0 +1,155 @@
+/* Unit tests of the object table (src/handle): lookups after close, the never-0 rule, concurrent
+ * lookups racing closes on real threads, and the live count. A Linux-side file: no Windows
+ * header here (docs/design.md H.4), and no libc call whose name linsock exports. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdatomic.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "handle/handle.h"
+#include "base/sys.h"
+
+static int new_fd(void)
+{
+	int fd = eventfd(0, EFD_CLOEXEC);
+
+	ASSERT_TRUE(fd > 0);
+	return fd;
+}
+
+TEST(handle_lookup_after_close_fails)
+{
+	int fd = new_fd();
+	struct ls_handle *h = ls_handle_new(fd, LS_HANDLE_EVENT, 0), *g;
+
+	ASSERT_TRUE(h != NULL);
+	ASSERT_EQ(ls_handle_count(), 1);
+	g = ls_handle_get(fd);
+	ASSERT_TRUE(g == h);
+	ls_handle_put(g);
+	/* Wrong type: no record. */
+	ASSERT_TRUE(ls_handle_get_type(fd, LS_HANDLE_SOCKET) == NULL);
+	ASSERT_TRUE(ls_handle_get_socket((uintptr_t)fd) == NULL);
+	ASSERT_EQ(ls_handle_close(fd, LS_HANDLE_SOCKET), -1);
+	ASSERT_EQ(ls_handle_close(fd, LS_HANDLE_EVENT), 0);
+	/* The caller's reference keeps the record (and the fd) alive, closing. */
+	ASSERT_TRUE(ls_handle_closing(h));
+	ASSERT_TRUE(ls_handle_get(fd) == NULL);
+	ASSERT_EQ(ls_sys_fd_valid(fd), 1);
+	ls_handle_put(h);
+	/* The last put closed the fd. */
+	ASSERT_EQ(ls_sys_fd_valid(fd), 0);
+	ASSERT_TRUE(ls_handle_get(fd) == NULL);
+	ASSERT_EQ(ls_handle_close(fd, 0), -1);
+	ASSERT_EQ(ls_handle_count(), 0);
+	/* Values no record can have. */
+	ASSERT_TRUE(ls_handle_get(-1) == NULL);
+	ASSERT_TRUE(ls_handle_get(0) == NULL);
+	ASSERT_TRUE(ls_handle_get((intptr_t)1 << 40) == NULL);
+	ASSERT_TRUE(ls_handle_get_socket(~(uintptr_t)0) == NULL);
+}
+
+TEST(handle_fd_never_zero)
+{
+	int fds[3];
+
+	/* With stdin closed, the lowest free descriptor is 0: the calls that create objects must
+	 * move it (a SOCKET or HANDLE of 0 reads as NULL/failure to Windows code). */
+	close(0);
+	fds[0] = ls_sys_socket(2 /* AF_INET */, 1 /* SOCK_STREAM */, 0, 0);
+	ASSERT_TRUE(fds[0] > 0);
+	close(0);
+	fds[1] = ls_sys_event_fd();
+	ASSERT_TRUE(fds[1] > 0);
+	close(0);
+	fds[2] = ls_sys_socket(10 /* AF_INET6 */, 2 /* SOCK_DGRAM */, 0, 1);
+	ASSERT_TRUE(fds[2] > 0);
+	ASSERT_EQ(ls_sys_fd_valid(0), 0);	/* nothing left behind on 0 */
+	for (int i = 0; i < 3; i++)
+		ls_sys_close(fds[i]);
+}
+
+#define SLOTS 8
+#define ROUNDS 2000
+
+static _Atomic int slot_fd[SLOTS];
+static atomic_int stop;
+static atomic_long hits;
+
+static void *reader(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (!atomic_load(&stop)) {
+		int fd = atomic_load(&slot_fd[(seed = seed * 1103515245u + 12345u) % SLOTS]);
+		struct ls_handle *h = ls_handle_get(fd);
+		if (h) {
+			/* A record we got is the fd's and stays valid until put. */
+			if (h->fd != fd || h->type != LS_HANDLE_EVENT)
+				FAILF("record of fd %d has fd %d type %d", fd, h->fd, h->type);
+			if (ls_sys_fd_valid(h->fd) != 1)
+				FAILF("fd %d closed under a reference", fd);
+			atomic_fetch_add(&hits, 1);
+			ls_handle_put(h);
+		}
+	}
+	return NULL;
+}
+
+TEST(handle_concurrent_get_and_close)
+{
+	pthread_t th[4];
+
+	for (int i = 0; i < SLOTS; i++) {
+		int fd = new_fd();
+		struct ls_handle *h = ls_handle_new(fd, LS_HANDLE_EVENT, 0);
+		ASSERT_TRUE(h != NULL);
+		ls_handle_put(h);	/* only the table holds the record now */
+		atomic_store(&slot_fd[i], fd);
+	}
+	for (int i = 0; i < 4; i++)
+		ASSERT_EQ(pthread_create(&th[i], NULL, reader, (void *)(uintptr_t)(i + 1)), 0);
+	/* Close and recreate records under the readers; fd numbers get reused at once. */
+	for (int r = 0; r < ROUNDS; r++) {
+		int i = r % SLOTS, fd = atomic_load(&slot_fd[i]), nfd;
+		struct ls_handle *h;
+		ASSERT_EQ(ls_handle_close(fd, LS_HANDLE_EVENT), 0);
+		nfd = new_fd();
+		h = ls_handle_new(nfd, LS_HANDLE_EVENT, 0);
+		ASSERT_TRUE(h != NULL);
+		ls_handle_put(h);	/* the table keeps its own */
+		atomic_store(&slot_fd[i], nfd);
+	}
+	atomic_store(&stop, 1);
+	for (int i = 0; i < 4; i++)
+		ASSERT_EQ(pthread_join(th[i], NULL), 0);
+	ASSERT_TRUE(atomic_load(&hits) > 0);
+	for (int i = 0; i < SLOTS; i++)
+		ASSERT_EQ(ls_handle_close(atomic_load(&slot_fd[i]), 0), 0);
+	/* Every record gone (the runner checks it too). */
+	ASSERT_EQ(ls_handle_count(), 0);
+}
+
+TEST(handle_close_all_by_type)
+{
+	int a = new_fd(), b = new_fd();
+	struct ls_handle *h;
+
+	h = ls_handle_new(a, LS_HANDLE_SOCKET, 0);
+	ASSERT_TRUE(h != NULL);
+	ls_handle_put(h);
+	h = ls_handle_new(b, LS_HANDLE_EVENT, 0);
+	ASSERT_TRUE(h != NULL);
+	ls_handle_put(h);
+	ASSERT_EQ(ls_handle_count(), 2);
+	ls_handle_close_all(LS_HANDLE_SOCKET);
+	ASSERT_EQ(ls_handle_count(), 1);
+	ASSERT_TRUE(ls_handle_get(a) == NULL);
+	h = ls_handle_get(b);
+	ASSERT_TRUE(h != NULL);
+	ls_handle_put(h);
+	ASSERT_EQ(ls_handle_close(b, 0), 0);
+	ASSERT_EQ(ls_handle_count(), 0);
+}
