@@ -139,6 +139,21 @@ int ls_sys_set_nonblock(int fd, int on)
 	return (int)ret(fcntl(fd, F_SETFL, fl), saved);
 }
 
+int ls_sys_get_nonblock(int fd)
+{
+	int saved = errno, fl = fcntl(fd, F_GETFL);
+
+	errno = saved;
+	return fl >= 0 && (fl & O_NONBLOCK) != 0;
+}
+
+int ls_sys_set_cloexec(int fd)
+{
+	int saved = errno;
+
+	return (int)ret(fcntl(fd, F_SETFD, FD_CLOEXEC), saved);
+}
+
 int ls_sys_ioctl_int(int fd, unsigned long req, int *arg)
 {
 	int saved = errno;

@@ -43,8 +43,11 @@ int ls_sys_getpeername(int fd, void *sa, unsigned int *len);
 int ls_sys_getsockopt(int fd, int level, int name, void *val, unsigned int *len);
 int ls_sys_setsockopt(int fd, int level, int name, const void *val, unsigned int len);
 int ls_sys_close(int fd);
-/* O_NONBLOCK on or off. */
+/* O_NONBLOCK on or off; ls_sys_get_nonblock: 1 if set, 0 if not (or on error). */
 int ls_sys_set_nonblock(int fd, int on);
+int ls_sys_get_nonblock(int fd);
+/* FD_CLOEXEC on. */
+int ls_sys_set_cloexec(int fd);
 /* ioctl with an int argument (FIONREAD, SIOCATMARK, SIOCOUTQ...). */
 int ls_sys_ioctl_int(int fd, unsigned long req, int *arg);
 /* poll on one fd; events/revents are Linux POLL* bits. */

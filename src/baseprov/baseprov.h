@@ -31,6 +31,9 @@ void ls_baseprov_defer(struct ls_handle *h, int fd);
 void ls_baseprov_abort_fd(int fd);
 /* Wraps an fd accepted on listener h into a socket record (*out, new reference). */
 NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handle **out);
+/* Wraps a native Linux socket fd into a socket record (*out, new reference); consumes fd only on
+ * success. Family/type/protocol are read from the kernel and matched in the catalog. */
+NTSTATUS ls_baseprov_adopt(int fd, struct ls_handle **out);
 NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len);
 NTSTATUS ls_baseprov_shutdown(struct ls_handle *h, int how);
 NTSTATUS ls_baseprov_getsockname(struct ls_handle *h, void *user_sa, int *user_len);

@@ -1,6 +1,7 @@
 /* baseprov/sock: socket lifetime and connection setup with Windows semantics. */
 #include "baseprov.h"
 #include "../base/sys.h"
+#include "../catalog/catalog.h"
 #include "../err/err.h"
 #include "../err/linux.h"
 
@@ -236,6 +237,53 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 	if (n->u.sock.nonblocking)
 		ls_sys_set_nonblock(fd, 1);
 	*out = n;
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS ls_baseprov_adopt(int fd, struct ls_handle **out)
+{
+	const WSAPROTOCOL_INFOW *entry;
+	struct ls_handle *h;
+	int laf = 0, type = 0, protocol = 0, listening = 0, wsa = 0, af, nfd;
+	unsigned int len = sizeof(int);
+	struct ls_err_lxaddr peer;
+
+	if (!ls_sys_is_socket(fd))
+		return STATUS_INVALID_HANDLE;	/* WSAENOTSOCK */
+	if (ls_sys_getsockopt(fd, LX_SOL_SOCKET, LX_SO_DOMAIN, &laf, &len) != 0 ||
+	    ls_sys_getsockopt(fd, LX_SOL_SOCKET, LX_SO_TYPE, &type, &(unsigned int){ sizeof type }) != 0 ||
+	    ls_sys_getsockopt(fd, LX_SOL_SOCKET, LX_SO_PROTOCOL, &protocol, &(unsigned int){ sizeof protocol }) != 0)
+		return STATUS_INVALID_HANDLE;
+	af = ls_err_af_from_linux(laf);
+	if (af < 0)
+		return LS_STATUS_FROM_WSA(WSAEAFNOSUPPORT);
+	entry = ls_catalog_match(af, type, af == AF_UNIX ? 0 : protocol, &wsa);
+	if (!entry)
+		return LS_STATUS_FROM_WSA(wsa);
+	/* A SOCKET is never 0, and every fd linsock owns is close-on-exec (DESIGN §1). */
+	nfd = ls_sys_not_zero(fd);
+	if (nfd < 0)
+		return ls_err_status_from_errno(nfd);
+	ls_sys_set_cloexec(nfd);
+	h = ls_handle_new(nfd, LS_HANDLE_SOCKET, LS_HF_INHERIT);
+	if (!h) {
+		/* Out of memory after a possible move away from 0: the fd cannot go back. */
+		ls_sys_close(nfd);
+		return STATUS_INSUFFICIENT_RESOURCES;
+	}
+	h->destroy = sock_destroy;
+	h->u.sock.af = af;
+	h->u.sock.type = type;
+	h->u.sock.protocol = af == AF_UNIX ? 0 : protocol;
+	h->u.sock.catalog_id = entry->dwCatalogEntryId;
+	h->u.sock.overlapped = 1;	/* as socket() sockets */
+	h->u.sock.nonblocking = (uint8_t)ls_sys_get_nonblock(nfd);
+	ls_sys_getsockopt(nfd, LX_SOL_SOCKET, LX_SO_ACCEPTCONN, &listening, &(unsigned int){ sizeof listening });
+	h->u.sock.listening = listening != 0;
+	peer.len = sizeof peer.u.bytes;
+	h->u.sock.connected = ls_sys_getpeername(nfd, peer.u.bytes, &peer.len) == 0;
+	h->u.sock.bound = (uint8_t)ls_baseprov_is_bound(h);
+	*out = h;
 	return STATUS_SUCCESS;
 }
 
