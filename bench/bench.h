@@ -7,9 +7,13 @@
 /* Each returns the seconds the measured part took, or a negative value on failure (after
  * printing FAIL). rtt: n one-byte round trips between two threads over 127.0.0.1 TCP with
  * TCP_NODELAY; bulk: mib MiB in 64 KiB calls, every byte checked (byte o is o % 251). */
-double ws_rtt(int n);
-double ws_bulk(int mib);
-double raw_rtt(int n);
-double raw_bulk(int mib);
+/* mode 0: send/recv (raw: send/recv with MSG_NOSIGNAL); mode 1: WriteFile/ReadFile on the
+ * socket handle with a NULL OVERLAPPED (raw: write/read). */
+double ws_rtt(int n, int mode);
+double ws_bulk(int mib, int mode);
+double raw_rtt(int n, int mode);
+double raw_bulk(int mib, int mode);
+/* One WriteFile call of mib MiB on a blocking socket (checked on the receiving side). */
+double ws_big_write(int mib);
 
 #endif

@@ -15,6 +15,15 @@
 
 #define CHUNK 65536
 
+/* CHUNK + 251 bytes of the stream pattern (byte o is o % 251), filled once. */
+static char pattern[CHUNK + 251];
+
+static void pattern_init(void)
+{
+	for (int i = 0; i < (int)sizeof pattern; i++)
+		pattern[i] = (char)(i % 251);
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -47,33 +56,51 @@ static int pair(int *a, int *b)
 	return 0;
 }
 
+/* send/recv with MSG_NOSIGNAL (mode 0) or plain write/read (mode 1). */
+static int put1(int s, char c, int mode)
+{
+	return (mode == 0 ? send(s, &c, 1, MSG_NOSIGNAL) : write(s, &c, 1)) == 1;
+}
+
+static int get1(int s, char *c, int mode)
+{
+	return (mode == 0 ? recv(s, c, 1, 0) : read(s, c, 1)) == 1;
+}
+
+struct echo_arg {
+	int s, mode;
+};
+
 static void *echo(void *p)
 {
-	int s = *(int *)p;
+	struct echo_arg *a = p;
 	char c;
 
-	while (recv(s, &c, 1, 0) == 1)
-		if (send(s, &c, 1, MSG_NOSIGNAL) != 1)
+	while (get1(a->s, &c, a->mode))
+		if (!put1(a->s, c, a->mode))
 			break;
 	return NULL;
 }
 
-double raw_rtt(int n)
+double raw_rtt(int n, int mode)
 {
 	int a, b;
 	pthread_t th;
+	struct echo_arg ea;
 	double t0 = 0, t1;
 
 	if (pair(&a, &b)) {
 		perror("FAIL raw_rtt setup");
 		return -1;
 	}
-	pthread_create(&th, NULL, echo, &b);
+	ea.s = b;
+	ea.mode = mode;
+	pthread_create(&th, NULL, echo, &ea);
 	for (int i = -100; i < n; i++) {
 		char out = (char)(i * 7 + 1), in = 0;
 		if (i == 0)
 			t0 = now();
-		if (send(a, &out, 1, MSG_NOSIGNAL) != 1 || recv(a, &in, 1, 0) != 1 || in != out) {
+		if (!put1(a, out, mode) || !get1(a, &in, mode) || in != out) {
 			perror("FAIL raw_rtt round trip");
 			return -1;
 		}
@@ -88,7 +115,7 @@ double raw_rtt(int n)
 struct bulk_arg {
 	int s;
 	long long total;
-	int ok;
+	int ok, mode;
 };
 
 static void *sink(void *p)
@@ -98,21 +125,21 @@ static void *sink(void *p)
 	long long off = 0;
 	ssize_t n;
 
-	while ((n = recv(a->s, buf, sizeof buf, 0)) > 0) {
-		for (ssize_t i = 0; i < n; i++)
-			if ((unsigned char)buf[i] != (unsigned char)((off + i) % 251))
-				return NULL;
+	while ((n = a->mode == 0 ? recv(a->s, buf, sizeof buf, 0) : read(a->s, buf, sizeof buf)) > 0) {
+		/* Byte o of the stream is o % 251: compare with the pattern at the right phase. */
+		if (memcmp(buf, pattern + off % 251, (size_t)n) != 0)
+			return NULL;
 		off += n;
 	}
 	a->ok = n == 0 && off == a->total;
 	return NULL;
 }
 
-double raw_bulk(int mib)
+double raw_bulk(int mib, int mode)
 {
 	int a, b;
 	pthread_t th;
-	static char buf[CHUNK + 251];
+	const char *buf = pattern;
 	struct bulk_arg arg;
 	long long total = (long long)mib << 20, sent = 0;
 	double t0, t1;
@@ -121,15 +148,16 @@ double raw_bulk(int mib)
 		perror("FAIL raw_bulk setup");
 		return -1;
 	}
-	for (int i = 0; i < (int)sizeof buf; i++)
-		buf[i] = (char)(i % 251);
+	pattern_init();
 	arg.s = b;
 	arg.total = total;
 	arg.ok = 0;
+	arg.mode = mode;
 	pthread_create(&th, NULL, sink, &arg);
 	t0 = now();
 	while (sent < total) {
-		ssize_t n = send(a, buf + sent % 251, CHUNK, MSG_NOSIGNAL);
+		ssize_t n = mode == 0 ? send(a, buf + sent % 251, CHUNK, MSG_NOSIGNAL)
+				      : write(a, buf + sent % 251, CHUNK);
 		if (n <= 0) {
 			perror("FAIL raw_bulk send");
 			return -1;

@@ -6,6 +6,10 @@
 
 #include "ws2def.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define UNIX_PATH_MAX 108
 
 typedef struct sockaddr_un {
@@ -15,5 +19,9 @@ typedef struct sockaddr_un {
 
 /* Returns the peer's process id (ULONG). */
 #define SIO_AF_UNIX_GETPEERPID _WSAIOR(IOC_VENDOR, 256)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _AFUNIX_ */

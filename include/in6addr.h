@@ -5,6 +5,10 @@
 
 #include "linsock_base.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct in6_addr {
 	union {
 		UCHAR  Byte[16];
@@ -18,5 +22,9 @@ typedef struct in6_addr {
 #define s6_addr   _S6_un._S6_u8
 #define s6_bytes  u.Byte
 #define s6_words  u.Word
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* s6_addr */

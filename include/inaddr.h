@@ -7,6 +7,10 @@
 
 #include "linsock_base.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct in_addr {
 	union {
 		struct { UCHAR s_b1, s_b2, s_b3, s_b4; } S_un_b;
@@ -21,5 +25,9 @@ typedef struct in_addr {
 #define s_imp   S_un.S_un_w.s_w2
 #define s_impno S_un.S_un_b.s_b4
 #define s_lh    S_un.S_un_b.s_b3
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* s_addr */

@@ -14,6 +14,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define LINSOCK_INVALID_SOCKET (~(uintptr_t)0)
 
 /* Takes ownership of a native Linux socket fd (any family linsock's catalog knows: AF_INET,
@@ -30,5 +34,9 @@ __attribute__((visibility("default"))) uintptr_t linsock_adopt_socket(int fd);
 /* The Linux fd of a linsock SOCKET (the same number), or -1 if s is not a linsock socket. The
  * fd stays owned by linsock: do not close it natively. */
 __attribute__((visibility("default"))) int linsock_socket_fd(uintptr_t s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* LINSOCK_H */

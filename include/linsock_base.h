@@ -37,6 +37,10 @@
 #undef LS_FD_SETSIZE_SAVED
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Anonymous structs/unions appear only where Windows has them; the
  * GNU __extension__ keyword keeps them legal under -std=c99 -pedantic. */
 #if defined(__GNUC__)
@@ -145,6 +149,11 @@ typedef WORD           LANGID;
  * already is that, and L"..." literals match. */
 #if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
 typedef wchar_t        WCHAR;
+#elif defined(__cplusplus) && __cplusplus >= 201103L
+/* C++'s u"..." is const char16_t[], which converts to no other type: with
+ * this WCHAR, u"..." is an LPCWSTR in C++ as it is in C (where char16_t is
+ * unsigned short).  Same size and representation; the API is extern "C". */
+typedef char16_t       WCHAR;
 #else
 typedef unsigned short WCHAR;
 #endif
@@ -263,5 +272,9 @@ typedef ULONG ls_win_u_long;
 /* Windows sources carry MSVC pragmas (#pragma comment(lib, "Ws2_32.lib"), #pragma warning):
  * harmless here, so they must not warn under -Wall. */
 #pragma GCC diagnostic ignored "-Wunknown-pragmas"
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* LINSOCK_BASE_H */

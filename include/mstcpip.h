@@ -9,6 +9,10 @@
 #include "winsock2.h"
 #include "ws2ipdef.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* SIO_KEEPALIVE_VALS input; times in milliseconds (12 bytes). */
 struct tcp_keepalive {
 	ULONG onoff;
@@ -96,5 +100,9 @@ typedef struct _TCP_INFO_v0 {
 	ULONG    TimeoutEpisodes;
 	UCHAR    SynRetrans;
 } TCP_INFO_v0, *PTCP_INFO_v0;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _MSTCPIP_ */

@@ -9,6 +9,10 @@
 
 #include "winsock2.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- Provider-specific SOL_SOCKET options ---- */
 #define SO_CONNDATA               0x7000
 #define SO_CONNOPT                0x7001
@@ -135,5 +139,9 @@ WINSOCK_API_LINKAGE VOID PASCAL GetAcceptExSockaddrs(PVOID lpOutputBuffer,
 	LPINT RemoteSockaddrLength);
 /* Legacy receive reporting message truncation through *flags. */
 WINSOCK_API_LINKAGE int PASCAL WSARecvEx(SOCKET s, char *buf, int len, int *flags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _MSWSOCK_ */

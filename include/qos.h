@@ -7,6 +7,10 @@
 
 #include "linsock_base.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef ULONG SERVICETYPE;
 
 #define SERVICETYPE_NOTRAFFIC         0x00000000
@@ -33,5 +37,9 @@ typedef struct _flowspec {
 	ULONG       MaxSduSize;
 	ULONG       MinimumPolicedSize;
 } FLOWSPEC, *PFLOWSPEC, *LPFLOWSPEC;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* __QOS_H_ */

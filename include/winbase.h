@@ -10,6 +10,10 @@
 #include "winnt.h"
 #include "winerror.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- OVERLAPPED (32 bytes): Internal holds the request's NTSTATUS,
  * STATUS_PENDING while in flight; InternalHigh the byte count. ---- */
 typedef struct _OVERLAPPED {
@@ -113,6 +117,9 @@ typedef struct _SYSTEM_INFO {
 #define FILE_FLAG_RANDOM_ACCESS     0x10000000
 #define FILE_FLAG_SEQUENTIAL_SCAN   0x08000000
 #define FILE_FLAG_DELETE_ON_CLOSE   0x04000000
+#define FILE_BEGIN                  0
+#define FILE_CURRENT                1
+#define FILE_END                    2
 #define FILE_TYPE_UNKNOWN           0x0000
 #define FILE_TYPE_DISK              0x0001
 #define FILE_TYPE_CHAR              0x0002
@@ -199,6 +206,20 @@ WINBASEAPI HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes,
 	BOOL bManualReset, BOOL bInitialState, LPCWSTR lpName);
 WINBASEAPI BOOL WINAPI SetEvent(HANDLE hEvent);
 WINBASEAPI BOOL WINAPI ResetEvent(HANDLE hEvent);
+WINBASEAPI BOOL WINAPI PulseEvent(HANDLE hEvent);
+
+/* ---- Semaphores and mutexes ---- */
+WINBASEAPI HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes,
+	LONG lInitialCount, LONG lMaximumCount, LPCSTR lpName);
+WINBASEAPI HANDLE WINAPI CreateSemaphoreW(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes,
+	LONG lInitialCount, LONG lMaximumCount, LPCWSTR lpName);
+WINBASEAPI BOOL WINAPI ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount,
+	LPLONG lpPreviousCount);
+WINBASEAPI HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes,
+	BOOL bInitialOwner, LPCSTR lpName);
+WINBASEAPI HANDLE WINAPI CreateMutexW(LPSECURITY_ATTRIBUTES lpMutexAttributes,
+	BOOL bInitialOwner, LPCWSTR lpName);
+WINBASEAPI BOOL WINAPI ReleaseMutex(HANDLE hMutex);
 
 /* ---- Critical sections ---- */
 WINBASEAPI VOID WINAPI InitializeCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
@@ -216,7 +237,15 @@ WINBASEAPI HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess,
 WINBASEAPI HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess,
 	DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes,
 	DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+WINBASEAPI BOOL WINAPI DeleteFileA(LPCSTR lpFileName);
+WINBASEAPI BOOL WINAPI DeleteFileW(LPCWSTR lpFileName);
+WINBASEAPI BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe,
+	LPSECURITY_ATTRIBUTES lpPipeAttributes, DWORD nSize);
 WINBASEAPI HANDLE WINAPI GetStdHandle(DWORD nStdHandle);
+WINBASEAPI BOOL WINAPI FlushFileBuffers(HANDLE hFile);
+WINBASEAPI BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize);
+WINBASEAPI BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove,
+	PLARGE_INTEGER lpNewFilePointer, DWORD dwMoveMethod);
 WINBASEAPI DWORD  WINAPI GetFileType(HANDLE hFile);
 WINBASEAPI BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer,
 	DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
@@ -254,11 +283,21 @@ WINBASEAPI BOOL WINAPI PostQueuedCompletionStatus(HANDLE CompletionPort,
 #ifdef UNICODE
 #define FormatMessage FormatMessageW
 #define CreateEvent   CreateEventW
+#define CreateSemaphore CreateSemaphoreW
+#define CreateMutex   CreateMutexW
 #define CreateFile    CreateFileW
+#define DeleteFile    DeleteFileW
 #else
 #define FormatMessage FormatMessageA
 #define CreateEvent   CreateEventA
+#define CreateSemaphore CreateSemaphoreA
+#define CreateMutex   CreateMutexA
 #define CreateFile    CreateFileA
+#define DeleteFile    DeleteFileA
+#endif
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif /* _WINBASE_ */

@@ -13,6 +13,10 @@
 #include "ntstatus.h"
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define ANYSIZE_ARRAY 1
 #define ARRAYSIZE(a)  (sizeof(a) / sizeof((a)[0]))
 
@@ -117,5 +121,9 @@ static inline PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID x
 	return cmp;
 }
 #define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WINNT_ */

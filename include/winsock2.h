@@ -25,6 +25,10 @@
 #include "inaddr.h"
 #include "qos.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- Basic socket types (constants.md section 1) ---- */
 typedef UINT_PTR SOCKET;
 #define INVALID_SOCKET ((SOCKET)(~(SOCKET)0))
@@ -736,5 +740,9 @@ LS_WS2_SYMVER(getservbyport)
 LS_WS2_SYMVER(getservbyname)
 LS_WS2_SYMVER(getprotobynumber)
 LS_WS2_SYMVER(getprotobyname)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WINSOCK2API_ */

@@ -10,6 +10,10 @@
 #include "linsock_base.h"
 #include "inaddr.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- Address families (constants.md section 2) ---- */
 typedef USHORT ADDRESS_FAMILY;
 
@@ -371,5 +375,9 @@ typedef struct addrinfoW {
 #define _WSAIOR(x, y)  (IOC_OUT | (x) | (y))
 #define _WSAIOW(x, y)  (IOC_IN | (x) | (y))
 #define _WSAIORW(x, y) (IOC_INOUT | (x) | (y))
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WS2DEF_ */

@@ -10,6 +10,10 @@
 #include "ws2def.h"
 #include "in6addr.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- IPv4 options (level IPPROTO_IP) ---- */
 #define IP_OPTIONS                 1
 #define IP_HDRINCL                 2
@@ -304,5 +308,9 @@ static inline BOOLEAN IN6_IS_ADDR_MC_GLOBAL(const IN6_ADDR *a)
 /* Names glibc exports too: bind to the WS2_32 version (LS_WS2_SYMVER, linsock_base.h). */
 LS_WS2_SYMVER(in6addr_any)
 LS_WS2_SYMVER(in6addr_loopback)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WS2IPDEF_ */

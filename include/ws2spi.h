@@ -7,6 +7,10 @@
 
 #include "winsock2.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define WSPDESCRIPTION_LEN        255
 #define WSS_OPERATION_IN_PROGRESS 0x00000103
 
@@ -234,5 +238,9 @@ WINSOCK_API_LINKAGE int WSPAPI WSCSetProviderInfo(LPGUID lpProviderId,
 #define LSP_OUTBOUND_MODIFY 0x00000020
 #define LSP_CRYPTO_COMPRESS 0x00000040
 #define LSP_LOCAL_CACHE     0x00000080
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WINSOCK2SPI_ */

@@ -8,6 +8,10 @@
 #include "winsock2.h"
 #include "ws2ipdef.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Windows' socklen_t is a signed int (glibc's is unsigned; glibc declares
  * it only in socket headers a Windows program does not include). */
 typedef int socklen_t;
@@ -83,5 +87,9 @@ LS_WS2_SYMVER(freeaddrinfo)
 LS_WS2_SYMVER(getnameinfo)
 LS_WS2_SYMVER(inet_pton)
 LS_WS2_SYMVER(inet_ntop)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _WS2TCPIP_H_ */

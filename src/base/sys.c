@@ -4,14 +4,28 @@
 #define _GNU_SOURCE
 #include "sys.h"
 
+/* process_vm_writev stores into our own memory behind valgrind's back: tell memcheck the bytes
+ * are defined, or every address and result we hand back looks uninitialised under valgrind. */
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#endif
+#endif
+#ifndef VALGRIND_MAKE_MEM_DEFINED
+#define VALGRIND_MAKE_MEM_DEFINED(p, n) ((void)(p), (void)(n))
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/eventfd.h>
+#include <linux/futex.h>
+#include <sched.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -238,6 +252,8 @@ int ls_sys_copy_out(void *user_dst, const void *src, size_t len)
 		memcpy(user_dst, src, len);
 		return 0;
 	}
+	if (r > 0)
+		VALGRIND_MAKE_MEM_DEFINED(user_dst, (size_t)r);
 	return r == (long)len ? 0 : -EFAULT;
 }
 
@@ -260,11 +276,11 @@ int ls_sys_signal_fd(int fd)
 
 int ls_sys_poll_in(const int *fds, int n, int *ready, int timeout_ms)
 {
-	struct pollfd p[64];
+	struct pollfd p[128];
 	int saved = errno, r;
 	uint64_t deadline = timeout_ms < 0 ? 0 : ls_sys_now_ns() + (uint64_t)timeout_ms * 1000000u;
 
-	if (n < 0 || n > 64)
+	if (n < 0 || n > 128)
 		return -EINVAL;
 	for (int i = 0; i < n; i++) {
 		p[i].fd = fds[i];
@@ -314,4 +330,211 @@ int ls_sys_gettid(void)
 int ls_sys_getpid(void)
 {
 	return (int)getpid();
+}
+
+/* ---- Files, pipes and descriptors ---- */
+
+int ls_sys_open(const char *path, int flags, unsigned int mode)
+{
+	int saved = errno, o = O_CLOEXEC | O_NOCTTY, fd;
+
+	if ((flags & (LS_SYS_O_READ | LS_SYS_O_WRITE)) == (LS_SYS_O_READ | LS_SYS_O_WRITE))
+		o |= O_RDWR;
+	else if (flags & LS_SYS_O_WRITE)
+		o |= O_WRONLY;
+	else
+		o |= O_RDONLY;
+	o |= (flags & LS_SYS_O_CREAT ? O_CREAT : 0) | (flags & LS_SYS_O_EXCL ? O_EXCL : 0) |
+	     (flags & LS_SYS_O_TRUNC ? O_TRUNC : 0) | (flags & LS_SYS_O_DSYNC ? O_DSYNC : 0);
+	fd = open(path, o, (mode_t)mode);
+	if (fd < 0)
+		return (int)ret(-1, saved);
+	return ls_sys_not_zero(fd);
+}
+
+static int kind_of(mode_t m)
+{
+	switch (m & S_IFMT) {
+	case S_IFREG: return LS_SYS_FT_REG;
+	case S_IFDIR: return LS_SYS_FT_DIR;
+	case S_IFCHR: return LS_SYS_FT_CHR;
+	case S_IFBLK: return LS_SYS_FT_BLK;
+	case S_IFIFO: return LS_SYS_FT_FIFO;
+	case S_IFSOCK: return LS_SYS_FT_SOCK;
+	}
+	return LS_SYS_FT_OTHER;
+}
+
+int ls_sys_fstat(int fd, int *kind, int64_t *size)
+{
+	struct stat st;
+	int saved = errno;
+
+	if (fstat(fd, &st) != 0)
+		return (int)ret(-1, saved);
+	if (kind)
+		*kind = kind_of(st.st_mode);
+	if (size)
+		*size = (int64_t)st.st_size;
+	return 0;
+}
+
+int ls_sys_stat_kind(const char *path, int *kind)
+{
+	struct stat st;
+	int saved = errno;
+
+	if (stat(path, &st) != 0)
+		return (int)ret(-1, saved);
+	*kind = kind_of(st.st_mode);
+	return 0;
+}
+
+long ls_sys_read(int fd, void *buf, size_t len)
+{
+	int saved = errno;
+
+	return ret(read(fd, buf, len), saved);
+}
+
+long ls_sys_write(int fd, const void *buf, size_t len)
+{
+	int saved = errno;
+
+	return ret(write(fd, buf, len), saved);
+}
+
+long ls_sys_write_nosigpipe(int fd, const void *buf, size_t len)
+{
+	sigset_t pipe_set, old, pending;
+	int saved = errno, was_pending;
+	long r;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	r = write(fd, buf, len);
+	if (r < 0) {
+		r = -errno;
+		/* Only a SIGPIPE this write raised is consumed; one already pending stays. */
+		if (r == -EPIPE && !was_pending) {
+			static const struct timespec zero = { 0, 0 };
+			while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+				;
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = saved;
+	return r;
+}
+
+int64_t ls_sys_lseek(int fd, int64_t off, int whence)
+{
+	int saved = errno;
+	off_t r = lseek(fd, (off_t)off, whence);
+
+	return r < 0 ? (int64_t)ret(-1, saved) : (int64_t)r;
+}
+
+int ls_sys_fsync(int fd)
+{
+	int saved = errno;
+
+	return (int)ret(fsync(fd), saved);
+}
+
+int ls_sys_dup(int fd)
+{
+	int saved = errno;
+
+	return (int)ret(fcntl(fd, F_DUPFD_CLOEXEC, 3), saved);
+}
+
+int ls_sys_pipe(int fds[2])
+{
+	int saved = errno, p[2], a, b;
+
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return (int)ret(-1, saved);
+	a = ls_sys_not_zero(p[0]);
+	b = ls_sys_not_zero(p[1]);
+	if (a < 0 || b < 0) {
+		if (a >= 0)
+			close(a);
+		if (b >= 0)
+			close(b);
+		errno = saved;
+		return a < 0 ? a : b;
+	}
+	fds[0] = a;
+	fds[1] = b;
+	return 0;
+}
+
+int ls_sys_set_pipe_size(int fd, int size)
+{
+	int saved = errno;
+
+	return (int)ret(fcntl(fd, F_SETPIPE_SZ, size), saved);
+}
+
+int ls_sys_unlink(const char *path)
+{
+	int saved = errno;
+
+	return (int)ret(unlink(path), saved);
+}
+
+int ls_sys_event_fd_nonblock(void)
+{
+	int saved = errno, fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+
+	if (fd < 0)
+		return (int)ret(-1, saved);
+	return ls_sys_not_zero(fd);
+}
+
+int ls_sys_event_add(int fd, uint64_t val)
+{
+	int saved = errno;
+	long r = ret(write(fd, &val, sizeof val), saved);
+
+	return r < 0 ? (int)r : 0;
+}
+
+int ls_sys_event_take(int fd, uint64_t *val)
+{
+	int saved = errno;
+	long r = ret(read(fd, val, sizeof *val), saved);
+
+	return r < 0 ? (int)r : 0;
+}
+
+int ls_sys_futex_wait(int *addr, int val)
+{
+	return (int)SYS(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+
+int ls_sys_futex_wake(int *addr, int n)
+{
+	return (int)SYS(SYS_futex, addr, FUTEX_WAKE_PRIVATE, n, NULL, NULL, 0);
+}
+
+void ls_sys_yield(void)
+{
+	sched_yield();
+}
+
+int ls_sys_ncpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : (int)n;
+}
+
+long ls_sys_page_size(void)
+{
+	return sysconf(_SC_PAGESIZE);
 }

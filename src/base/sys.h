@@ -70,8 +70,8 @@ int ls_sys_copy_out(void *user_dst, const void *src, size_t len);
 int ls_sys_event_fd(void);
 /* Makes an eventfd readable (adds 1). */
 int ls_sys_signal_fd(int fd);
-/* poll on n fds for readability (POLLIN); ready[i] set to 1 for each readable one. Returns the
- * number ready, 0 on timeout (timeout_ms -1: forever), or -errno. */
+/* poll on n fds (n <= 128) for readability (POLLIN); ready[i] set to 1 for each readable one.
+ * Returns the number ready, 0 on timeout (timeout_ms -1: forever), or -errno. */
 int ls_sys_poll_in(const int *fds, int n, int *ready, int timeout_ms);
 /* Sleeps ms milliseconds (not woken by signals). */
 void ls_sys_sleep_ms(uint32_t ms);
@@ -79,5 +79,60 @@ void ls_sys_sleep_ms(uint32_t ms);
 uint64_t ls_sys_now_ns(void);
 int ls_sys_gettid(void);
 int ls_sys_getpid(void);
+
+/* Waitable objects and critical sections (src/wait, kernel32/critsec.c). */
+/* New eventfd, close-on-exec and non-blocking, never 0, counter 0. */
+int ls_sys_event_fd_nonblock(void);
+/* Adds val to an eventfd's counter (0 or -errno). */
+int ls_sys_event_add(int fd, uint64_t val);
+/* Reads (and zeroes) an eventfd's counter: 0 with *val set, or -errno (-EAGAIN: it was 0). */
+int ls_sys_event_take(int fd, uint64_t *val);
+/* futex on a private 32-bit word: wait while *addr == val (0, or -errno: -EAGAIN if it
+ * differed), wake up to n waiters (number woken). */
+int ls_sys_futex_wait(int *addr, int val);
+int ls_sys_futex_wake(int *addr, int n);
+void ls_sys_yield(void);
+/* Online processors (at least 1) and the page size. */
+int ls_sys_ncpus(void);
+long ls_sys_page_size(void);
+
+/* ---- Files, pipes and descriptors (kernel32/file.c, kernel32/handleinfo.c) ---- */
+/* What an fd refers to (fstat's S_IFMT), spelled here so Windows-side files need no Linux header. */
+#define LS_SYS_FT_OTHER 0
+#define LS_SYS_FT_REG   1
+#define LS_SYS_FT_DIR   2
+#define LS_SYS_FT_CHR   3
+#define LS_SYS_FT_BLK   4
+#define LS_SYS_FT_FIFO  5
+#define LS_SYS_FT_SOCK  6
+/* Open flags for ls_sys_open, translated to O_* in sys.c. */
+#define LS_SYS_O_READ   0x01
+#define LS_SYS_O_WRITE  0x02
+#define LS_SYS_O_CREAT  0x04
+#define LS_SYS_O_EXCL   0x08
+#define LS_SYS_O_TRUNC  0x10
+#define LS_SYS_O_DSYNC  0x20
+/* open(2) with O_CLOEXEC | O_NOCTTY always; the new fd is never 0. mode as for open. */
+int ls_sys_open(const char *path, int flags, unsigned int mode);
+/* fstat: *kind gets LS_SYS_FT_*, *size st_size (either may be NULL). */
+int ls_sys_fstat(int fd, int *kind, int64_t *size);
+/* stat of a path (following links): *kind gets LS_SYS_FT_*. */
+int ls_sys_stat_kind(const char *path, int *kind);
+long ls_sys_read(int fd, void *buf, size_t len);
+long ls_sys_write(int fd, const void *buf, size_t len);
+/* write(2) to a pipe without SIGPIPE: the signal is blocked in this thread for the call and a
+ * SIGPIPE the call raised is consumed, so a closed reader is just -EPIPE (Windows has no
+ * signal there). */
+long ls_sys_write_nosigpipe(int fd, const void *buf, size_t len);
+/* lseek; whence 0/1/2 = SEEK_SET/CUR/END (the values of FILE_BEGIN/CURRENT/END too). */
+int64_t ls_sys_lseek(int fd, int64_t off, int whence);
+int ls_sys_fsync(int fd);
+/* fcntl(F_DUPFD_CLOEXEC, 3): a new fd sharing fd's open file description, never 0, 1 or 2. */
+int ls_sys_dup(int fd);
+/* pipe2(O_CLOEXEC); fds[0] read end, fds[1] write end, neither 0. */
+int ls_sys_pipe(int fds[2]);
+/* F_SETPIPE_SZ (best effort: the result may be ignored). */
+int ls_sys_set_pipe_size(int fd, int size);
+int ls_sys_unlink(const char *path);
 
 #endif

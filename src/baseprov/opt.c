@@ -182,9 +182,7 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 			memcpy(out, e, sizeof *e);
 		} else {
 			WSAPROTOCOL_INFOA a;
-			memcpy(&a, e, offsetof(WSAPROTOCOL_INFOA, szProtocol));
-			for (int i = 0; i < WSAPROTOCOL_LEN + 1; i++)
-				a.szProtocol[i] = (char)(e->szProtocol[i] < 0x80 ? e->szProtocol[i] : '?');
+			ls_catalog_info_to_a(&a, e);	/* as WSAEnumProtocolsA converts it */
 			size = sizeof a;
 			memcpy(out, &a, sizeof a);
 		}

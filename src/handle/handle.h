@@ -24,6 +24,8 @@ enum ls_handle_type {
 	LS_HANDLE_THREAD,
 	LS_HANDLE_EVENT,
 	LS_HANDLE_FILE,
+	LS_HANDLE_SEMAPHORE,
+	LS_HANDLE_MUTEX,
 };
 
 /* Record flags (atomic). */
@@ -49,8 +51,19 @@ struct ls_handle_sock {
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */
 };
 
-struct ls_handle_thread {
-	void *thread;			/* owned by kernel32/thread.c */
+struct ls_wait_obj;
+
+/* Waitable objects (events, semaphores, mutexes, threads): the state src/wait keeps beside the
+ * fd, which is readable while the object is signalled (docs/design.md W). Freed by destroy. */
+struct ls_handle_wait {
+	struct ls_wait_obj *obj;	/* owned: ls_wait_obj_free in destroy */
+	void *thread;			/* thread records: owned by kernel32/thread.c */
+};
+
+/* Files, pipes and standard handles (kernel32/file.c). */
+struct ls_handle_file {
+	int kind;			/* LS_SYS_FT_*: what the fd is, fixed for its life */
+	uint8_t overlapped;		/* FILE_FLAG_OVERLAPPED, for the async engine */
 };
 
 struct ls_handle {
@@ -62,7 +75,8 @@ struct ls_handle {
 	void (*destroy)(struct ls_handle *h);
 	union {
 		struct ls_handle_sock sock;
-		struct ls_handle_thread thread;
+		struct ls_handle_wait wait;
+		struct ls_handle_file file;
 	} u;
 	struct ls_handle *next_free;	/* free-list link, table lock held */
 };
@@ -95,6 +109,13 @@ void ls_handle_close_all(int type);
 
 /* Number of live records (referenced or in the table). Tests assert 0 after each body. */
 int ls_handle_count(void);
+
+/* One more reference to a record the caller already holds a reference to (pair with
+ * ls_handle_put): a mutex's owner keeps it alive this way until it releases or abandons it. */
+static inline void ls_handle_hold(struct ls_handle *h)
+{
+	atomic_fetch_add_explicit(&h->refs, 1, memory_order_relaxed);
+}
 
 static inline int ls_handle_closing(const struct ls_handle *h)
 {

@@ -1,7 +1,7 @@
-/* kernel32/thread: CreateThread, ExitThread, GetExitCodeThread, GetCurrentThreadId,
- * GetCurrentProcessId. A thread handle is an fd (DESIGN §1): an eventfd that becomes readable
- * when the thread ends, so waits are one poll. The full set of waitable objects comes with the
- * async engine; this is the part the socket API's tests and benchmarks need now. */
+/* kernel32/thread: CreateThread, ExitThread, GetExitCodeThread, GetCurrentThread,
+ * GetCurrentThreadId, GetCurrentProcessId. A thread handle is an fd (DESIGN §1): an eventfd that
+ * becomes readable when the thread ends (a manual-reset src/wait object), so waits are one poll.
+ * The handle's object also carries the thread's wait state, the target of QueueUserAPC. */
 #include <windows.h>
 
 #include <pthread.h>
@@ -13,6 +13,7 @@
 #include "../base/sys.h"
 #include "../base/trace.h"
 #include "../handle/handle.h"
+#include "../wait/wait.h"
 #include "kernel32.h"
 
 /* The running thread holds a reference to its handle record, so the handle's fd stays open (and
@@ -25,19 +26,24 @@ struct thread {
 	atomic_uint exit_code;	/* STILL_ACTIVE until the thread ends */
 	int done_fd;		/* the handle's fd; written once when the thread ends */
 	atomic_int tid;		/* Linux tid, published by the thread as it starts */
+	struct ls_wait_obj *done;	/* the handle's object: set when the thread ends */
+	struct ls_wait_thread *wt;	/* the thread's wait state, handed to it as it starts */
 };
 
 static __thread struct thread *self;
 
 static void handle_destroy(struct ls_handle *h)
 {
-	free(h->u.thread.thread);
+	ls_wait_obj_free(h->u.wait.obj);
+	free(h->u.wait.thread);
 }
 
 static void thread_end(struct thread *t, DWORD code)
 {
 	atomic_store(&t->exit_code, code);
-	ls_sys_signal_fd(t->done_fd);
+	/* Windows abandons the thread's mutexes before its handle is signalled. */
+	ls_wait_thread_exit();
+	ls_wait_event_set(t->done);
 	ls_handle_put(t->h);	/* may free t */
 }
 
@@ -46,6 +52,7 @@ static void *thread_main(void *p)
 	struct thread *t = p;
 
 	self = t;
+	ls_wait_thread_attach(t->wt);
 	atomic_store(&t->tid, ls_sys_gettid());
 	thread_end(t, t->fn(t->arg));
 	return NULL;
@@ -73,7 +80,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
 		return NULL;
 	}
-	fd = ls_sys_event_fd();
+	fd = ls_sys_event_fd_nonblock();
 	if (fd < 0) {
 		free(t);
 		ls_lasterr_set(ERROR_TOO_MANY_OPEN_FILES);
@@ -83,14 +90,24 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	t->arg = lpParameter;
 	t->done_fd = fd;
 	atomic_init(&t->exit_code, STILL_ACTIVE);
-	h = ls_handle_new(fd, LS_HANDLE_THREAD, 0);
+	/* The wait state exists before the thread runs: an APC may be queued to it at once. One
+	 * reference goes to the handle's object, one to the thread. */
+	t->wt = ls_wait_thread_new();
+	t->done = ls_wait_obj_new(LS_WAIT_EVENT_MANUAL, fd, 0, 0);
+	h = t->wt && t->done ? ls_handle_new(fd, LS_HANDLE_THREAD, 0) : NULL;
 	if (!h) {
+		if (t->wt)
+			ls_wait_thread_put(t->wt);
+		ls_wait_obj_free(t->done);
 		ls_sys_close(fd);
 		free(t);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
 		return NULL;
 	}
-	h->u.thread.thread = t;
+	ls_wait_thread_get(t->wt);
+	ls_wait_obj_set_thread(t->done, t->wt);
+	h->u.wait.obj = t->done;
+	h->u.wait.thread = t;
 	h->destroy = handle_destroy;
 	t->h = h;	/* the reference ls_handle_new returned now belongs to the thread */
 	pthread_attr_init(&attr);
@@ -99,6 +116,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 		pthread_attr_setstacksize(&attr, dwStackSize < 65536 ? 65536 : dwStackSize);
 	if (pthread_create(&tid, &attr, thread_main, t) != 0) {
 		pthread_attr_destroy(&attr);
+		ls_wait_thread_put(t->wt);	/* the reference the thread would have taken */
 		ls_handle_close(fd, LS_HANDLE_THREAD);
 		ls_handle_put(h);	/* the thread's reference: frees t and closes fd */
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
@@ -122,8 +140,17 @@ void WINAPI ExitThread(DWORD dwExitCode)
 		struct thread *t = self;
 		self = NULL;
 		thread_end(t, dwExitCode);
+	} else {
+		ls_wait_thread_exit();	/* a thread CreateThread did not start: abandon its mutexes */
 	}
 	pthread_exit(NULL);
+}
+
+/* Windows' pseudo-handle for the calling thread: valid in this thread's calls (QueueUserAPC,
+ * waits, where it is never signalled), not a real handle. */
+HANDLE WINAPI GetCurrentThread(void)
+{
+	return (HANDLE)(LONG_PTR)-2;
 }
 
 BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode)
@@ -135,7 +162,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode)
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
 		return FALSE;
 	}
-	t = h->u.thread.thread;
+	t = h->u.wait.thread;
 	if (!lpExitCode || ls_sys_copy_out(lpExitCode, &(DWORD){ atomic_load(&t->exit_code) }, sizeof(DWORD)) != 0) {
 		ls_handle_put(h);
 		ls_lasterr_set(ERROR_NOACCESS);

@@ -1,65 +1,38 @@
 /* kernel32/wait: WaitForSingleObject(Ex), WaitForMultipleObjects(Ex), Sleep, SleepEx.
  * Every waitable object is an fd that is readable while signalled (DESIGN §1), so a wait is one
- * poll. This covers thread handles now; events, semaphores, ports and APC delivery in alertable
- * waits come with the async engine, which will extend this file. */
+ * poll; alertable waits add the thread's APC eventfd. The mechanism is src/wait's
+ * (docs/design.md W); these are the Windows faces of ls_wait_handles. */
 #include "kernel32.h"
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
-#include "../handle/handle.h"
+#include "../wait/wait.h"
 
-static DWORD wait_objects(DWORD n, const HANDLE *handles, BOOL all, DWORD ms)
+static DWORD wait_handles(DWORD n, const HANDLE *handles, BOOL all, DWORD ms, BOOL alertable)
 {
-	int fds[MAXIMUM_WAIT_OBJECTS], ready[MAXIMUM_WAIT_OBJECTS];
-	uint64_t deadline = ms == INFINITE ? 0 : ls_sys_now_ns() + (uint64_t)ms * 1000000u;
+	intptr_t v[MAXIMUM_WAIT_OBJECTS];
+	uint32_t err = 0;
+	DWORD r;
 
 	if (n == 0 || n > MAXIMUM_WAIT_OBJECTS || !handles) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
 		return WAIT_FAILED;
 	}
-	for (DWORD i = 0; i < n; i++) {
-		struct ls_handle *h = ls_handle_get((intptr_t)handles[i]);
-		/* Sockets are not waitable objects; a thread handle is. */
-		if (!h || h->type != LS_HANDLE_THREAD) {
-			if (h)
-				ls_handle_put(h);
-			ls_lasterr_set(ERROR_INVALID_HANDLE);
-			return WAIT_FAILED;
-		}
-		fds[i] = h->fd;
-		ls_handle_put(h);
+	/* The array is the caller's: copy it safely (Windows answers ERROR_NOACCESS). */
+	if (ls_sys_copy_in(v, handles, n * sizeof v[0]) != 0) {
+		ls_lasterr_set(ERROR_NOACCESS);
+		return WAIT_FAILED;
 	}
-	for (;;) {
-		int timeout = -1, r, count = 0;
-		if (ms != INFINITE) {
-			uint64_t now = ls_sys_now_ns();
-			timeout = now >= deadline ? 0 : (int)((deadline - now + 999999u) / 1000000u);
-		}
-		r = ls_sys_poll_in(fds, (int)n, ready, timeout);
-		if (r < 0) {
-			ls_lasterr_set(ERROR_INVALID_HANDLE);
-			return WAIT_FAILED;
-		}
-		for (DWORD i = 0; i < n; i++) {
-			if (ready[i] && !all)
-				return WAIT_OBJECT_0 + i;
-			count += ready[i];
-		}
-		if (all && count == (int)n)
-			return WAIT_OBJECT_0;
-		if (r == 0 || timeout == 0)
-			return WAIT_TIMEOUT;
-		/* Wait-all with some objects signalled: thread handles stay signalled, so wait
-		 * again on the whole set until all are. */
-		if (all)
-			ls_sys_sleep_ms(1);
-	}
+	r = ls_wait_handles(n, v, all != FALSE, ms, alertable != FALSE, &err);
+	if (r == WAIT_FAILED)
+		ls_lasterr_set(err);
+	return r;
 }
 
 DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable)
 {
 	LS_TRACE("h=%p ms=%u alertable=%d", hHandle, (unsigned)dwMilliseconds, bAlertable);
-	return wait_objects(1, &hHandle, FALSE, dwMilliseconds);
+	return wait_handles(1, &hHandle, FALSE, dwMilliseconds, bAlertable);
 }
 
 DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)
@@ -72,7 +45,7 @@ DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOO
 {
 	LS_TRACE("n=%u all=%d ms=%u alertable=%d", (unsigned)nCount, bWaitAll, (unsigned)dwMilliseconds,
 		 bAlertable);
-	return wait_objects(nCount, lpHandles, bWaitAll, dwMilliseconds);
+	return wait_handles(nCount, lpHandles, bWaitAll, dwMilliseconds, bAlertable);
 }
 
 DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll, DWORD dwMilliseconds)
@@ -80,14 +53,30 @@ DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL 
 	return WaitForMultipleObjectsEx(nCount, lpHandles, bWaitAll, dwMilliseconds, FALSE);
 }
 
+/* 0 when the time elapsed, WAIT_IO_COMPLETION when APCs ran (alertable only). */
 DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
 {
-	(void)bAlertable;
-	if (dwMilliseconds == INFINITE) {
-		for (;;)
-			ls_sys_sleep_ms(3600000u);
+	uint32_t err = 0;
+	DWORD r;
+
+	if (!bAlertable) {
+		if (dwMilliseconds == INFINITE) {
+			for (;;)
+				ls_sys_sleep_ms(3600000u);
+		}
+		if (dwMilliseconds == 0)
+			ls_sys_yield();	/* Windows: give up the rest of the time slice */
+		else
+			ls_sys_sleep_ms(dwMilliseconds);
+		return 0;
 	}
-	ls_sys_sleep_ms(dwMilliseconds);
+	r = ls_wait_handles(0, NULL, FALSE, dwMilliseconds, TRUE, &err);
+	if (r == WAIT_IO_COMPLETION)
+		return r;
+	if (r == WAIT_FAILED)	/* no memory for the thread's APC state: sleep without APCs */
+		ls_sys_sleep_ms(dwMilliseconds == INFINITE ? 0 : dwMilliseconds);
+	else if (dwMilliseconds == 0)
+		ls_sys_yield();
 	return 0;
 }
 

@@ -40,24 +40,39 @@ static SOCKET wsasocket(int af, int type, int protocol, const WSAPROTOCOL_INFOW 
 		return INVALID_SOCKET;
 	}
 	if (info) {
-		/* No matching: the entry named by the structure creates the socket (protocol-info.md
-		 * §7); FROM_PROTOCOL_INFO takes the value from it. */
-		entry = ls_catalog_find_id(info->dwCatalogEntryId);
-		if (!entry) {
+		/* The structure's dwCatalogEntryId names the provider; that provider takes af, type
+		 * and protocol from the arguments, or from the structure's own fields where they
+		 * are FROM_PROTOCOL_INFO (af and type also where 0), not from the catalog entry:
+		 * Windows makes a datagram socket from a TCP entry whose iSocketType/iProtocol were
+		 * rewritten to SOCK_DGRAM/UDP, and explicit arguments override the structure
+		 * (Wine's test_WSASocket, run on Windows). */
+		if (!ls_catalog_find_id(info->dwCatalogEntryId)) {
 			ls_lasterr_set(WSAEINVAL);
 			return INVALID_SOCKET;
 		}
-		if ((af != FROM_PROTOCOL_INFO && af != 0 && af != entry->iAddressFamily) ||
-		    (type != FROM_PROTOCOL_INFO && type != 0 && type != entry->iSocketType)) {
-			ls_lasterr_set(WSAEINVAL);
+		if (af == FROM_PROTOCOL_INFO || af == AF_UNSPEC)
+			af = info->iAddressFamily;
+		if (type == FROM_PROTOCOL_INFO || type == 0)
+			type = info->iSocketType;
+		if (protocol == FROM_PROTOCOL_INFO)
+			protocol = info->iProtocol;
+		/* No family from either side: WSAEAFNOSUPPORT (Vista and later; NT 5 matched). */
+		if (af == AF_UNSPEC) {
+			ls_lasterr_set(WSAEAFNOSUPPORT);
 			return INVALID_SOCKET;
 		}
-	} else {
-		entry = ls_catalog_match(af, type, protocol, &wsa);
-		if (!entry) {
-			ls_lasterr_set((uint32_t)wsa);
-			return INVALID_SOCKET;
-		}
+		/* All built-in entries belong to the one base provider, which then validates the
+		 * combination as socket() does; the socket reports the entry it really matches. */
+	} else if (af == AF_UNSPEC && protocol == 0) {
+		/* Neither a family nor a protocol to choose an entry by: WSAEINVAL whatever the type
+		 * (Wine's test_WSASocket: (0,0,0), (0,SOCK_STREAM,0), (0,-1,0), (0,0xdead,0)). */
+		ls_lasterr_set(WSAEINVAL);
+		return INVALID_SOCKET;
+	}
+	entry = ls_catalog_match(af, type, protocol, &wsa);
+	if (!entry) {
+		ls_lasterr_set((uint32_t)wsa);
+		return INVALID_SOCKET;
 	}
 	/* Two statements: argument evaluation order is unspecified, h must be read after the call. */
 	st = ls_baseprov_socket(entry, af, type, protocol, flags, &h);
