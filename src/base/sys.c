@@ -20,9 +20,13 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <linux/tcp.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <linux/futex.h>
 #include <sched.h>
@@ -314,6 +318,43 @@ void ls_sys_sleep_ms(uint32_t ms)
 	errno = saved;
 }
 
+_Static_assert(sizeof(struct ls_sys_epoll_event) == sizeof(struct epoll_event), "epoll_event layout");
+_Static_assert(LS_SYS_EPOLLIN == EPOLLIN && LS_SYS_EPOLLOUT == EPOLLOUT && LS_SYS_EPOLLERR == EPOLLERR &&
+	       LS_SYS_EPOLLHUP == EPOLLHUP && LS_SYS_EPOLLRDHUP == EPOLLRDHUP && LS_SYS_EPOLLET == EPOLLET &&
+	       LS_SYS_EPOLLPRI == EPOLLPRI, "epoll bits");
+_Static_assert(EPOLL_CTL_ADD == 1 && EPOLL_CTL_DEL == 2 && EPOLL_CTL_MOD == 3, "epoll ops");
+
+int ls_sys_epoll_create(void)
+{
+	int saved = errno, fd = epoll_create1(EPOLL_CLOEXEC);
+
+	if (fd < 0)
+		return (int)ret(-1, saved);
+	return ls_sys_not_zero(fd);
+}
+
+int ls_sys_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data)
+{
+	struct epoll_event ev = { .events = events, .data.u64 = data };
+	int saved = errno;
+
+	return (int)ret(epoll_ctl(epfd, op, fd, &ev), saved);
+}
+
+int ls_sys_epoll_wait(int epfd, struct ls_sys_epoll_event *ev, int n, int timeout_ms)
+{
+	int saved = errno;
+
+	return (int)ret(epoll_wait(epfd, (struct epoll_event *)ev, n, timeout_ms), saved);
+}
+
+int ls_sys_futex_wait_ms(int *addr, int val, int timeout_ms)
+{
+	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
+
+	return (int)SYS(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, timeout_ms < 0 ? NULL : &ts, NULL, 0);
+}
+
 uint64_t ls_sys_now_ns(void)
 {
 	struct timespec ts;
@@ -537,4 +578,72 @@ int ls_sys_ncpus(void)
 long ls_sys_page_size(void)
 {
 	return sysconf(_SC_PAGESIZE);
+}
+
+/* ---- select and WSAPoll ---- */
+_Static_assert(sizeof(struct ls_sys_pollfd) == sizeof(struct pollfd), "pollfd layout");
+_Static_assert(offsetof(struct ls_sys_pollfd, events) == offsetof(struct pollfd, events), "pollfd");
+_Static_assert(offsetof(struct ls_sys_pollfd, revents) == offsetof(struct pollfd, revents), "pollfd");
+
+int ls_sys_poll(struct ls_sys_pollfd *fds, unsigned long n, int timeout_ms)
+{
+	int saved = errno;
+
+	return (int)ret(poll((struct pollfd *)fds, (nfds_t)n, timeout_ms), saved);
+}
+
+/* The calling thread's stack: [lo, hi), learnt once per thread (known 1), or unknown (-1). */
+static __thread uintptr_t stack_lo, stack_hi;
+static __thread int stack_known;
+
+static void stack_learn(void)
+{
+	pthread_attr_t at;
+	void *addr;
+	size_t size;
+	int saved = errno;
+
+	stack_known = -1;
+	if (pthread_getattr_np(pthread_self(), &at) != 0) {
+		errno = saved;
+		return;
+	}
+	if (pthread_attr_getstack(&at, &addr, &size) == 0 && size > 0) {
+		stack_lo = (uintptr_t)addr;
+		stack_hi = (uintptr_t)addr + size;
+		stack_known = 1;
+	}
+	pthread_attr_destroy(&at);
+	errno = saved;
+}
+
+int ls_sys_on_stack(const void *p, size_t len)
+{
+	volatile char here = 0;
+	uintptr_t sp = (uintptr_t)&here, a = (uintptr_t)p;
+
+	if (stack_known == 0)
+		stack_learn();
+	/* The current stack pointer must be on the thread's stack (not a signal or coroutine
+	 * stack): then everything from it up to the top is live frames, mapped and writable. */
+	return stack_known == 1 && sp >= stack_lo && sp < stack_hi && a > sp && a + len >= a &&
+	       a + len <= stack_hi;
+}
+
+int ls_sys_tcp_was_established(int fd)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof ti;
+	int saved = errno;
+
+	memset(&ti, 0, sizeof ti);
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0)
+		return (int)ret(-1, saved);
+	if (len < offsetof(struct tcp_info, tcpi_rcv_rtt))
+		return -ENOSYS;
+	/* A handshake leaves an RTT sample on both sides (at least 1 us: the kernel never stores
+	 * 0). A refused or timed-out connect leaves none and has received at most the RST; a
+	 * socket accepted through a SYN cookie may lack the sample but has received the SYN's
+	 * ACK and more before it can fail. */
+	return ti.tcpi_rtt != 0 || ti.tcpi_segs_in > 1;
 }

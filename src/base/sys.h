@@ -75,6 +75,30 @@ int ls_sys_signal_fd(int fd);
 int ls_sys_poll_in(const int *fds, int n, int *ready, int timeout_ms);
 /* Sleeps ms milliseconds (not woken by signals). */
 void ls_sys_sleep_ms(uint32_t ms);
+/* epoll (the engine's epoll backend). The event struct is laid out as the kernel's: packed on
+ * x86-64, naturally aligned elsewhere (checked in sys.c). */
+struct ls_sys_epoll_event {
+	uint32_t events;
+	uint64_t data;
+}
+#if defined(__x86_64__)
+__attribute__((packed))
+#endif
+;
+#define LS_SYS_EPOLLIN 0x001u
+#define LS_SYS_EPOLLPRI 0x002u
+#define LS_SYS_EPOLLOUT 0x004u
+#define LS_SYS_EPOLLERR 0x008u
+#define LS_SYS_EPOLLHUP 0x010u
+#define LS_SYS_EPOLLRDHUP 0x2000u
+#define LS_SYS_EPOLLET (1u << 31)
+int ls_sys_epoll_create(void);
+/* op: 1 add, 2 del, 3 mod (EPOLL_CTL_*). */
+int ls_sys_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
+int ls_sys_epoll_wait(int epfd, struct ls_sys_epoll_event *ev, int n, int timeout_ms);
+/* futex wait with a timeout in ms (-1 forever): 0 woken, -EAGAIN value differed, -ETIMEDOUT. */
+int ls_sys_futex_wait_ms(int *addr, int val, int timeout_ms);
+
 /* Monotonic clock in nanoseconds. */
 uint64_t ls_sys_now_ns(void);
 int ls_sys_gettid(void);
@@ -134,5 +158,26 @@ int ls_sys_pipe(int fds[2]);
 /* F_SETPIPE_SZ (best effort: the result may be ignored). */
 int ls_sys_set_pipe_size(int fd, int size);
 int ls_sys_unlink(const char *path);
+
+/* ---- select and WSAPoll (ws2_32/select.c, ws2_32/poll.c) ---- */
+struct ls_sys_pollfd {		/* same layout as struct pollfd */
+	int fd;
+	short events;		/* Linux POLL* bits (LX_POLL* in src/err/linux.h) */
+	short revents;
+};
+/* poll(2) on n fds, timeout_ms -1 forever. Returns the number of entries with revents set, 0 on
+ * timeout, or -errno; -EINTR is returned (the caller retries with the time it has left). */
+int ls_sys_poll(struct ls_sys_pollfd *fds, unsigned long n, int timeout_ms);
+/* 1 if [p, p + len) lies on the calling thread's own stack, above the current stack pointer:
+ * memory that is certainly mapped and writable (the live frames of the caller's callers), so it
+ * may be read and written directly instead of through ls_sys_copy_in/out. 0 otherwise (another
+ * stack, an alternate signal stack, a coroutine's stack, heap, static data), or if the thread's
+ * stack bounds are unknown. No system call after the thread's first use. */
+int ls_sys_on_stack(const void *p, size_t len);
+/* TCP sockets: 1 if the connection completed its handshake at some point (TCP_INFO shows an RTT
+ * sample or more than one segment received), 0 if it never did (a connect that failed, or none
+ * was made), -errno if fd is no TCP socket. Reads nothing the socket reports later: unlike
+ * getsockopt(SO_ERROR), it leaves the pending error in place. */
+int ls_sys_tcp_was_established(int fd);
 
 #endif

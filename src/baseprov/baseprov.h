@@ -62,6 +62,10 @@ NTSTATUS ls_baseprov_names(int fd, void *local, int *local_len, void *peer, int 
 NTSTATUS ls_baseprov_check_addr_out(struct ls_handle *h, void *user_sa, int *user_len);
 /* Status of a failed call; WSAEINTR's status when another thread is closing the socket. */
 NTSTATUS ls_baseprov_status(struct ls_handle *h, int neg_errno);
+/* Status of a failed data transfer (r = -errno), where Windows' answer depends on the
+ * operation (EPIPE after shutdown, UDP ECONNREFUSED, EAGAIN on a blocking socket...). Shared
+ * with the engine's overlapped transfers. */
+NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending);
 /* Bound yet? (cached once true; Linux binds implicitly on connect and sendto). */
 int ls_baseprov_is_bound(struct ls_handle *h);
 

@@ -29,7 +29,7 @@ static inline int bad_buffer(const void *buf, int len)
 }
 
 /* The status for a failed data call, where Windows' answer depends on the operation. */
-static NTSTATUS io_status(struct ls_handle *h, long r, int sending)
+NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending)
 {
 	if (ls_handle_closing(h))
 		return STATUS_REQUEST_ABORTED;	/* WSAEINTR */
@@ -95,7 +95,7 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 		r = ls_sys_sendto(h->fd, buf, (size_t)len, flags_to_linux(flags), to, alen);
 	while (r == -EINTR && !ls_handle_closing(h));
 	if (r < 0)
-		return io_status(h, r, 1);
+		return ls_baseprov_io_status(h, r, 1);
 	if (to)
 		h->u.sock.bound = 1;	/* sendto binds implicitly, on Windows too */
 	*done = (int)r;
@@ -137,7 +137,7 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 				    user_from ? &a.len : NULL);
 	while (r == -EINTR && !ls_handle_closing(h));
 	if (r < 0)
-		return io_status(h, r, 0);
+		return ls_baseprov_io_status(h, r, 0);
 	if (r == 0 && ls_handle_closing(h))
 		return STATUS_REQUEST_ABORTED;	/* woken by closesocket on another thread */
 	if (user_from && a.len > 0)

@@ -18,6 +18,9 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct ls_handle *free_list;	/* lock held */
 static atomic_int live;
 
+void (*ls_handle_engine_abort)(struct ls_handle *h);
+void (*ls_handle_engine_free)(struct ls_handle *h);
+
 static slot_t *slot_of(intptr_t fd, int create)
 {
 	slot_t *chunk;
@@ -63,6 +66,7 @@ struct ls_handle *ls_handle_new(int fd, int type, unsigned int flags)
 	h->type = type;
 	h->destroy = NULL;
 	memset(&h->u, 0, sizeof h->u);
+	atomic_store_explicit(&h->engine, NULL, memory_order_relaxed);
 	h->next_free = NULL;
 	atomic_store_explicit(&h->flags, flags & (LS_HF_INHERIT | LS_HF_PROTECT), memory_order_relaxed);
 	atomic_store_explicit(&h->refs, 2, memory_order_release);
@@ -118,6 +122,8 @@ void ls_handle_put(struct ls_handle *h)
 		return;
 	if (h->destroy)
 		h->destroy(h);
+	if (atomic_load_explicit(&h->engine, memory_order_acquire))
+		ls_handle_engine_free(h);
 	/* The fd closes only now: its number cannot be reused while a call used the record. */
 	ls_sys_close(h->fd);
 	pthread_mutex_lock(&lock);
@@ -148,6 +154,10 @@ static struct ls_handle *detach(intptr_t fd, int type)
 static void close_record(struct ls_handle *h)
 {
 	atomic_fetch_or_explicit(&h->flags, LS_HF_CLOSING, memory_order_acq_rel);
+	/* Pending overlapped I/O completes aborted before anything else (its ops hold references,
+	 * so the fd stays open until they are delivered). */
+	if (atomic_load_explicit(&h->engine, memory_order_acquire))
+		ls_handle_engine_abort(h);
 	/* Windows: closing a socket makes calls blocked in it on other threads fail (WSAEINTR).
 	 * Linux does not wake a thread blocked on an fd another thread closes; shutdown does, and
 	 * the connection is ending anyway. Only needed when someone else holds a reference. */

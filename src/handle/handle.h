@@ -24,6 +24,7 @@ enum ls_handle_type {
 	LS_HANDLE_THREAD,
 	LS_HANDLE_EVENT,
 	LS_HANDLE_FILE,
+	LS_HANDLE_PORT,			/* I/O completion port (src/iocp) */
 	LS_HANDLE_SEMAPHORE,
 	LS_HANDLE_MUTEX,
 };
@@ -66,6 +67,9 @@ struct ls_handle_file {
 	uint8_t overlapped;		/* FILE_FLAG_OVERLAPPED, for the async engine */
 };
 
+struct ls_engine_sock;
+struct ls_iocp;
+
 struct ls_handle {
 	atomic_int refs;
 	int fd;
@@ -77,9 +81,17 @@ struct ls_handle {
 		struct ls_handle_sock sock;
 		struct ls_handle_wait wait;
 		struct ls_handle_file file;
+		struct ls_iocp *port;	/* LS_HANDLE_PORT: owned reference (src/iocp) */
 	} u;
+	/* Overlapped I/O state (src/engine), created on the first overlapped call. */
+	_Atomic(struct ls_engine_sock *) engine;
 	struct ls_handle *next_free;	/* free-list link, table lock held */
 };
+
+/* Set by the engine (it sits above this module): called at close for a record with engine
+ * state (abort its pending I/O, DESIGN §2) and with its last reference (free that state). */
+extern void (*ls_handle_engine_abort)(struct ls_handle *h);
+extern void (*ls_handle_engine_free)(struct ls_handle *h);
 
 /* New record of the given type for fd, entered in the table with one reference for the table
  * plus one returned to the caller (pair with ls_handle_put). NULL if out of memory or fd is out

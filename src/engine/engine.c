@@ -1,0 +1,550 @@
+/* engine: operation records, per-handle queues, completion delivery (see engine.h). Backend
+ * specifics (how a context waits) are in epoll.c behind struct ls_engine_backend. */
+#include "engine.h"
+#include "engine_int.h"
+#include "../base/lasterr.h"
+#include "../base/trace.h"
+#include "../baseprov/baseprov.h"
+#include "../err/linux.h"
+#include "../handle/handle.h"
+#include "../iocp/iocp.h"
+#include "../wait/wait.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Op records: a capped per-thread cache of same-sized blocks (CONVENTIONS §8) ---- */
+
+#define CACHE_IOV 8		/* ops with up to this many iovecs are cached; larger ones malloc */
+#define CACHE_MAX 64
+
+struct op_cache {
+	struct ls_op *head;
+	int n;
+};
+
+static __thread struct op_cache cache;
+static atomic_long cache_misses;	/* tests: a warm loop must not move this */
+
+long ls_engine_cache_misses(void)
+{
+	return atomic_load_explicit(&cache_misses, memory_order_relaxed);
+}
+
+static size_t op_size(uint32_t niov)
+{
+	return sizeof(struct ls_op) + (size_t)(niov < CACHE_IOV ? CACHE_IOV : niov) * sizeof(struct ls_sys_iov);
+}
+
+struct ls_op *ls_engine_op_new(uint32_t niov)
+{
+	struct ls_op *op = NULL;
+
+	if (niov <= CACHE_IOV && cache.head) {
+		op = cache.head;
+		cache.head = op->next;
+		cache.n--;
+	} else {
+		atomic_fetch_add_explicit(&cache_misses, 1, memory_order_relaxed);
+		op = malloc(op_size(niov));
+		if (!op)
+			return NULL;
+	}
+	memset(op, 0, offsetof(struct ls_op, iov));
+	op->niov = niov;
+	return op;
+}
+
+void ls_engine_op_free(struct ls_op *op)
+{
+	/* Ops finish on whichever thread delivers them: the cache they return to is that thread's,
+	 * which keeps a busy completion thread supplied without any lock. */
+	if (op->niov <= CACHE_IOV && cache.n < CACHE_MAX) {
+		op->next = cache.head;
+		cache.head = op;
+		cache.n++;
+		return;
+	}
+	free(op);
+}
+
+/* ---- Per-handle async state ---- */
+
+static pthread_mutex_t lazy_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct ls_engine_sock *sock_state(struct ls_handle *h)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+
+	if (es)
+		return es;
+	pthread_mutex_lock(&lazy_lock);
+	es = atomic_load_explicit(&h->engine, memory_order_relaxed);
+	if (!es) {
+		es = calloc(1, sizeof *es);
+		if (es) {
+			pthread_mutex_init(&es->lock, NULL);
+			es->tail[0] = &es->q[0];
+			es->tail[1] = &es->q[1];
+			es->fd = h->fd;
+			atomic_store_explicit(&h->engine, es, memory_order_release);
+		}
+	}
+	pthread_mutex_unlock(&lazy_lock);
+	return es;
+}
+
+/* Last reference of the record: its fd closes next. Leave the context first so no event can
+ * name freed state (a duplicate of the fd would keep the registration alive otherwise). */
+static void sock_free(struct ls_handle *h)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+
+	if (!es)
+		return;
+	if (es->ctx)
+		ls_engine_backend->unregister(es->ctx, es);
+	if (es->port)
+		ls_iocp_put(es->port);
+	pthread_mutex_destroy(&es->lock);
+	free(es);
+	h->engine = NULL;
+}
+
+/* ---- The transfer itself ---- */
+
+/* One non-blocking attempt. Returns 1 when the op is finished (op->status/bytes set), 0 when it
+ * must wait for readiness. A stream send completes only when every byte is queued (Windows), so
+ * a partial send advances the iovecs and waits for the rest. */
+static int attempt(struct ls_op *op)
+{
+	struct ls_handle *h = op->h;
+	long r;
+
+	for (;;) {
+		if (op->kind == LS_OP_RECV) {
+			op->msg.iov = op->iov;
+			op->msg.iovlen = op->niov;
+			op->msg.name = op->user_from ? op->addr.u.bytes : NULL;
+			op->msg.namelen = op->user_from ? sizeof op->addr.u.bytes : 0;
+			r = ls_sys_recvmsg(h->fd, &op->msg, op->lflags | LX_MSG_DONTWAIT);
+		} else {
+			op->msg.iov = op->iov;
+			op->msg.iovlen = op->niov;
+			op->msg.name = op->addr.len ? op->addr.u.bytes : NULL;
+			op->msg.namelen = op->addr.len;
+			r = ls_sys_sendmsg(h->fd, &op->msg, op->lflags | LX_MSG_DONTWAIT);
+		}
+		if (r == -EINTR)
+			continue;
+		break;
+	}
+	if (r == -EAGAIN)
+		return 0;
+	if (r < 0) {
+		op->status = ls_baseprov_io_status(h, r, op->kind == LS_OP_SEND);
+		if (op->status == STATUS_IO_TIMEOUT || op->status == STATUS_DEVICE_NOT_READY)
+			return 0;	/* EAGAIN seen through the blocking-socket lens: still waiting */
+		return 1;
+	}
+	if (op->kind == LS_OP_RECV) {
+		op->bytes = (uint32_t)r;
+		if (!op->stream && (op->msg.flags & LX_MSG_TRUNC)) {
+			/* Truncated datagram: buffer filled, rest dropped, WSAEMSGSIZE. */
+			uint64_t cap = 0;
+			for (uint32_t i = 0; i < op->niov; i++)
+				cap += op->iov[i].len;
+			op->bytes = (uint32_t)(cap < (uint64_t)r ? cap : (uint64_t)r);
+			op->status = STATUS_BUFFER_OVERFLOW;
+		} else {
+			op->status = STATUS_SUCCESS;
+		}
+		if (op->user_from && op->msg.namelen > 0) {
+			op->addr.len = op->msg.namelen;
+			ls_err_sockaddr_from_linux(&op->addr, op->user_from, op->user_fromlen);
+		}
+		return 1;
+	}
+	op->bytes += (uint32_t)r;
+	if (op->stream) {
+		size_t left = (size_t)r;
+		uint32_t i = 0;
+		while (i < op->niov && left >= op->iov[i].len)
+			left -= op->iov[i++].len;
+		if (i < op->niov) {
+			/* Partial: drop what went, keep the rest for the next writability. */
+			memmove(op->iov, op->iov + i, (op->niov - i) * sizeof op->iov[0]);
+			op->niov -= i;
+			op->iov[0].base = (char *)op->iov[0].base + left;
+			op->iov[0].len -= left;
+			return 0;
+		}
+	}
+	op->status = STATUS_SUCCESS;
+	return 1;
+}
+
+/* ---- Delivery ---- */
+
+#define OV_WAITER ((ULONG_PTR)0x6c73776169746572ull)	/* "lswaiter": GetOverlappedResult sleeps */
+
+void ls_engine_op_publish(struct ls_op *op)
+{
+	LPOVERLAPPED ov = op->ov;
+	ULONG_PTR old;
+
+	/* Offset carries the receive flags (sockets have no file position: data-transfer.md §10). */
+	ov->Offset = op->flags_out;
+	old = __atomic_exchange_n(&ov->InternalHigh, (ULONG_PTR)op->bytes, __ATOMIC_ACQ_REL);
+	__atomic_store_n(&ov->Internal, (ULONG_PTR)(uint32_t)op->status, __ATOMIC_RELEASE);
+	if (old == OV_WAITER)
+		ls_sys_futex_wake((int *)&ov->Internal, 1 << 30);
+}
+
+int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
+{
+	ULONG_PTR zero = 0;
+
+	/* Announce ourselves so the completion wakes us; if bytes were already published, the
+	 * status is too (it is written after them). */
+	if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
+		return 0;
+	if (!__atomic_compare_exchange_n(&ov->InternalHigh, &zero, OV_WAITER, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
+	    zero != OV_WAITER)
+		return __atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING ? 0 : -1;
+	for (;;) {
+		int r;
+		if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
+			return 0;
+		r = ls_sys_futex_wait_ms((int *)&ov->Internal, (int)STATUS_PENDING, timeout_ms);
+		if (r == -ETIMEDOUT) {
+			ULONG_PTR w = OV_WAITER;
+			__atomic_compare_exchange_n(&ov->InternalHigh, &w, 0, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+			return __atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING ? 0 : 1;
+		}
+	}
+}
+
+void ls_engine_op_release(struct ls_op *op)
+{
+	if (op->event)
+		ls_handle_put(op->event);
+	if (op->thread)
+		ls_wait_thread_put(op->thread);
+	if (op->port)
+		ls_iocp_put(op->port);
+	ls_handle_put(op->h);
+	ls_engine_op_free(op);
+}
+
+/* The completion routine, run as an APC on the issuing thread (data-transfer.md §5,
+ * handles.md §3): publish, recycle the op (so the routine's next call reuses it), then call. */
+static void routine_apc(uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d)
+{
+	struct ls_op *op = (struct ls_op *)a;
+	void *routine = op->routine;
+	LPOVERLAPPED ov = op->ov;
+	DWORD bytes = op->bytes, flags = op->flags_out;
+	NTSTATUS st = op->status;
+	int api = op->api;
+
+	(void)b, (void)c, (void)d;
+	ls_engine_op_publish(op);
+	ls_engine_op_release(op);
+	if (api == LS_OP_API_WSA) {
+		/* Winsock routines get Winsock codes; a truncated datagram is WSAEMSGSIZE. */
+		((LPWSAOVERLAPPED_COMPLETION_ROUTINE)routine)(st == STATUS_SUCCESS ? 0 : (DWORD)ls_err_wsa_from_status(st),
+							       bytes, ov, flags);
+	} else {
+		/* FileIOCompletionRoutine: 0 for success and for warnings; no bytes on error. */
+		int ok = NT_SUCCESS(st) || st == STATUS_BUFFER_OVERFLOW;
+		((LPOVERLAPPED_COMPLETION_ROUTINE)routine)(ok ? 0 : ls_err_win32_from_status(st), ok ? bytes : 0, ov);
+	}
+}
+
+static void deliver(struct ls_op *op, int immediate)
+{
+	/* The event is set in every mode (for a port-bound handle too, unless its low bit asked
+	 * for the event alone, which the API layer turned into op->port == NULL). */
+	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_relaxed);
+
+	if (op->port && !(immediate && NT_SUCCESS(op->status) && es && es->skip_success)) {
+		if (op->event)
+			ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+		ls_iocp_deliver(op->port, op);	/* publishes at dequeue, then releases */
+		return;
+	}
+	if (op->routine) {
+		if (ls_wait_apc_queue(op->thread, routine_apc, (uintptr_t)op, 0, 0, 0) == 0)
+			return;
+		/* The issuing thread is gone: Windows would have cancelled its I/O; drop quietly. */
+	}
+	ls_engine_op_publish(op);
+	if (op->event)
+		ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+	ls_engine_op_release(op);
+}
+
+/* ---- Starting, waiting, completing ---- */
+
+static struct ls_engine_ctx *reaper;
+static pthread_once_t reaper_once = PTHREAD_ONCE_INIT;
+
+static void *reaper_main(void *arg)
+{
+	(void)arg;
+	for (;;)
+		ls_engine_ctx_poll(reaper, -1);
+	return NULL;
+}
+
+/* The process's context for handles bound to no port: its thread is the one linsock adds, doing
+ * what Windows' kernel does for event- and routine-completed I/O (docs/design.md E). */
+static void reaper_start(void)
+{
+	pthread_attr_t attr;
+	pthread_t t;
+
+	reaper = ls_engine_ctx_new();
+	if (!reaper)
+		return;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	if (pthread_create(&t, &attr, reaper_main, NULL) != 0) {
+		ls_engine_ctx_free(reaper);
+		reaper = NULL;
+	}
+	pthread_attr_destroy(&attr);
+}
+
+NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
+{
+	struct ls_engine_sock *es = sock_state(op->h);
+	int dir = op->kind == LS_OP_SEND;
+	NTSTATUS st;
+
+	if (!es) {
+		ls_engine_op_release(op);
+		return STATUS_INSUFFICIENT_RESOURCES;
+	}
+	op->issuer_tid = ls_sys_gettid();
+	op->ov->Internal = STATUS_PENDING;
+	op->ov->InternalHigh = 0;
+	pthread_mutex_lock(&es->lock);
+	if (!es->q[dir] && attempt(op)) {
+		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
+		pthread_mutex_unlock(&es->lock);
+		st = op->status;
+		if (bytes)
+			*bytes = op->bytes;
+		if (flags_out)
+			*flags_out = op->flags_out;
+		if (!NT_SUCCESS(st) && st != STATUS_BUFFER_OVERFLOW) {
+			/* Failed to start: no completion indication at all. */
+			op->ov->Internal = (ULONG_PTR)(uint32_t)st;
+			ls_engine_op_release(op);
+			return st;
+		}
+		deliver(op, 1);
+		return st;
+	}
+	if (!es->ctx) {
+		struct ls_engine_ctx *ctx = es->bound;
+		if (!ctx) {
+			pthread_once(&reaper_once, reaper_start);
+			ctx = reaper;
+		}
+		if (!ctx || ls_engine_backend->register_fd(ctx, es) != 0) {
+			pthread_mutex_unlock(&es->lock);
+			ls_engine_op_release(op);
+			return STATUS_INSUFFICIENT_RESOURCES;
+		}
+		es->ctx = ctx;
+	}
+	op->next = NULL;
+	*es->tail[dir] = op;
+	es->tail[dir] = &op->next;
+	pthread_mutex_unlock(&es->lock);
+	return STATUS_PENDING;
+}
+
+/* Readiness on es (called by the backend from ls_engine_ctx_poll): run each queue in order
+ * until an op must wait again; deliver the finished ones outside the lock. */
+void ls_engine_ready(struct ls_engine_sock *es, uint32_t events)
+{
+	struct ls_op *done = NULL, **done_tail = &done;
+
+	pthread_mutex_lock(&es->lock);
+	for (int dir = 0; dir < 2; dir++) {
+		uint32_t want = dir ? (LS_SYS_EPOLLOUT | LS_SYS_EPOLLERR | LS_SYS_EPOLLHUP)
+				    : (LS_SYS_EPOLLIN | LS_SYS_EPOLLPRI | LS_SYS_EPOLLERR | LS_SYS_EPOLLHUP | LS_SYS_EPOLLRDHUP);
+		if (!(events & want))
+			continue;
+		while (es->q[dir] && attempt(es->q[dir])) {
+			struct ls_op *op = es->q[dir];
+			es->q[dir] = op->next;
+			if (!es->q[dir])
+				es->tail[dir] = &es->q[dir];
+			op->next = NULL;
+			*done_tail = op;
+			done_tail = &op->next;
+		}
+	}
+	pthread_mutex_unlock(&es->lock);
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+}
+
+int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	struct ls_op *done = NULL, **done_tail = &done;
+	int n = 0;
+
+	if (!es)
+		return 0;
+	pthread_mutex_lock(&es->lock);
+	for (int dir = 0; dir < 2; dir++) {
+		struct ls_op **pp = &es->q[dir];
+		while (*pp) {
+			struct ls_op *op = *pp;
+			if ((ov && op->ov != ov) || (tid && op->issuer_tid != tid)) {
+				pp = &op->next;
+				continue;
+			}
+			*pp = op->next;
+			op->next = NULL;
+			op->status = STATUS_CANCELLED;
+			*done_tail = op;
+			done_tail = &op->next;
+			n++;
+		}
+		/* Re-find the tail after removals. */
+		es->tail[dir] = &es->q[dir];
+		while (*es->tail[dir])
+			es->tail[dir] = &(*es->tail[dir])->next;
+	}
+	pthread_mutex_unlock(&es->lock);
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+	return n;
+}
+
+int ls_engine_bind(struct ls_handle *h, struct ls_iocp *port, uintptr_t key)
+{
+	struct ls_engine_sock *es = sock_state(h);
+	int r = 0;
+
+	if (!es)
+		return -1;
+	pthread_mutex_lock(&es->lock);
+	if (es->port)
+		r = -1;	/* one port per handle, for the handle's life */
+	else if (es->ctx && (es->q[0] || es->q[1]))
+		r = -1;	/* I/O already waiting in the reaper: Windows binds before issuing */
+	else {
+		if (es->ctx) {
+			ls_engine_backend->unregister(es->ctx, es);
+			es->ctx = NULL;
+		}
+		ls_iocp_get(port);
+		es->port = port;
+		es->key = key;
+		es->bound = ls_iocp_ctx(port);
+	}
+	pthread_mutex_unlock(&es->lock);
+	return r;
+}
+
+struct ls_iocp *ls_engine_port_of(struct ls_handle *h, uintptr_t *key)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	struct ls_iocp *port = NULL;
+
+	if (!es)
+		return NULL;
+	pthread_mutex_lock(&es->lock);
+	if (es->port) {
+		port = es->port;
+		ls_iocp_get(port);
+		*key = es->key;
+	}
+	pthread_mutex_unlock(&es->lock);
+	return port;
+}
+
+int ls_engine_set_modes(struct ls_handle *h, unsigned int flags)
+{
+	struct ls_engine_sock *es = sock_state(h);
+
+	if (!es)
+		return -1;
+	pthread_mutex_lock(&es->lock);
+	if (flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)
+		es->skip_success = 1;
+	if (flags & FILE_SKIP_SET_EVENT_ON_HANDLE)
+		es->skip_event = 1;
+	pthread_mutex_unlock(&es->lock);
+	return 0;
+}
+
+/* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted. */
+static void sock_abort(struct ls_handle *h)
+{
+	ls_engine_cancel(h, NULL, 0);
+}
+
+__attribute__((constructor)) static void engine_hooks(void)
+{
+	ls_handle_engine_abort = sock_abort;
+	ls_handle_engine_free = sock_free;
+}
+
+/* ---- Backend choice and contexts ---- */
+
+const struct ls_engine_backend *ls_engine_backend = &ls_engine_epoll;
+
+/* The backend is chosen once, before any context exists. io_uring comes with uring.c; until
+ * then LINSOCK_BACKEND=io_uring falls back to epoll with one trace line (DESIGN §8: a fallback
+ * is never silent). */
+__attribute__((constructor)) static void backend_choose(void)
+{
+	const char *want = getenv("LINSOCK_BACKEND");
+
+	if (want && strcmp(want, "epoll") != 0)
+		LS_TRACE("LINSOCK_BACKEND=%s is not available in this build: using epoll", want);
+}
+
+const char *ls_engine_backend_name(void)
+{
+	return ls_engine_backend->name;
+}
+
+struct ls_engine_ctx *ls_engine_ctx_new(void)
+{
+	return ls_engine_backend->ctx_new();
+}
+
+void ls_engine_ctx_free(struct ls_engine_ctx *ctx)
+{
+	ls_engine_backend->ctx_free(ctx);
+}
+
+int ls_engine_ctx_poll(struct ls_engine_ctx *ctx, int timeout_ms)
+{
+	return ls_engine_backend->poll(ctx, timeout_ms);
+}
+
+void ls_engine_ctx_wake(struct ls_engine_ctx *ctx)
+{
+	ls_engine_backend->wake(ctx);
+}

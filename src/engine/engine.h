@@ -1,0 +1,137 @@
+/* engine: overlapped I/O, the completion model of DESIGN §5 (docs/design.md E).
+ *
+ * An operation (struct ls_op, one block: the record, its iovecs at the tail) is prepared by the
+ * caller (the API layer fills the buffers, flags and delivery fields), then started with
+ * ls_engine_start, which owns it from then on. Contract:
+ * - Start tries the transfer at once, non-blocking. Done (success or failure): the op completes
+ *   immediately and is delivered by Windows' rules for immediate completion (the completion is
+ *   still posted to the port unless FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, the event is still
+ *   set, the routine still queued). Would block: the op joins its handle's queue for its
+ *   direction (receive or send) and start returns STATUS_PENDING.
+ * - Per handle and direction, operations complete in the order they were started (Windows fills
+ *   posted receive buffers in call order). Queues are per handle under a per-handle lock: no
+ *   global lock on the data path.
+ * - Waiting ops are driven by a context (struct ls_engine_ctx: one backend instance): the
+ *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it: no
+ *   thread of ours), else the process's reaper context, whose thread starts on first need.
+ * - Completion writes OVERLAPPED.Internal (NTSTATUS) and InternalHigh (bytes) -- for a port, when
+ *   the packet is dequeued, as Windows' I/O manager does -- then delivers exactly one of: a port
+ *   packet; the completion routine as an APC to the issuing thread; the event. Then the op's
+ *   references (handle, event, thread) are dropped and the record recycled.
+ * - Closing a handle completes each of its pending ops exactly once with STATUS_CANCELLED
+ *   (WSA_OPERATION_ABORTED / ERROR_OPERATION_ABORTED) before the fd can be reused (the ops hold
+ *   the handle record, which holds the fd).
+ * - No allocation in steady state: op records come from a per-thread cache. */
+#ifndef LS_ENGINE_ENGINE_H
+#define LS_ENGINE_ENGINE_H
+
+#include <stdint.h>
+#include <windows.h>
+
+#include "../base/sys.h"
+#include "../err/err.h"
+
+struct ls_handle;
+struct ls_iocp;
+struct ls_wait_thread;
+struct ls_engine_ctx;
+
+enum ls_op_kind {
+	LS_OP_RECV = 1,		/* recvmsg on a socket (WSARecv, WSARecvFrom, ReadFile) */
+	LS_OP_SEND,		/* sendmsg on a socket (WSASend, WSASendTo, WriteFile) */
+};
+
+/* Which error space a completion routine receives. */
+enum ls_op_api {
+	LS_OP_API_WSA = 0,	/* LPWSAOVERLAPPED_COMPLETION_ROUTINE: WSAE* codes, 4 arguments */
+	LS_OP_API_FILE,		/* LPOVERLAPPED_COMPLETION_ROUTINE: ERROR_* codes, 3 arguments */
+};
+
+struct ls_op {
+	struct ls_op *next;		/* handle queue / cache / port queue link */
+	struct ls_handle *h;		/* reference held while the op lives */
+	LPOVERLAPPED ov;		/* the caller's; never freed by us */
+	uint8_t kind;			/* enum ls_op_kind */
+	uint8_t api;			/* enum ls_op_api */
+	uint8_t stream;			/* stream socket: a 0-byte receive is end of stream */
+	uint8_t cancelled;
+	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
+	int lflags;			/* Linux MSG_* for the syscall */
+	NTSTATUS status;		/* result */
+	uint32_t bytes;
+	uint32_t flags_out;		/* Windows receive flags (MSG_PARTIAL...) */
+	/* Delivery: exactly one applies (port if the handle is bound and the event's low bit is
+	 * clear; else the routine; the event is set in every case where given). */
+	struct ls_iocp *port;		/* reference held */
+	uintptr_t key;
+	struct ls_handle *event;	/* hEvent's record, reference held; NULL if none */
+	void *routine;			/* completion routine, or NULL */
+	struct ls_wait_thread *thread;	/* issuing thread (reference) when routine != NULL */
+	/* Addresses: destination (send) or source (receive) in Linux form; the caller's from and
+	 * fromlen pointers are written at completion (they must outlive the op, as on Windows). */
+	struct ls_err_lxaddr addr;
+	void *user_from;
+	int *user_fromlen;
+	struct ls_sys_msg msg;
+	uint32_t niov;
+	struct ls_sys_iov iov[];
+};
+
+/* New op with room for niov iovecs (per-thread cache; malloc only when empty). Fields zeroed.
+ * NULL if out of memory. */
+struct ls_op *ls_engine_op_new(uint32_t niov);
+/* Returns an op that was never started (a validation failure after op_new). Drops nothing:
+ * the caller still owns the references it took. */
+void ls_engine_op_free(struct ls_op *op);
+
+/* Starts op (consumes it, with every reference in it). Returns the immediate status, with
+ * *bytes / *flags_out filled (either may be NULL) if the op completed at once (its completion is
+ * still delivered), STATUS_PENDING if it will complete later. A failure to start (STATUS_* other
+ * than those) delivers nothing, as Windows. */
+NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out);
+
+/* Cancels pending ops on h: the one started with ov (ov != NULL), else all; with tid != 0 only
+ * those issued by that thread (CancelIo). Each completes with STATUS_CANCELLED. Returns the
+ * number cancelled. */
+int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid);
+
+/* GetOverlappedResult's wait for an op with no event: sleeps until ov->Internal leaves
+ * STATUS_PENDING (0), or timeout_ms passes (1; -1 waits forever). */
+int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms);
+
+/* Op-cache misses so far (tests: a warm loop must not add any). */
+long ls_engine_cache_misses(void);
+
+/* CreateIoCompletionPort's association: h's completions go to port with key, and its waits are
+ * driven by the port's context. Takes a reference on port. 0, or -1 if h is already bound (or
+ * has I/O waiting elsewhere). */
+int ls_engine_bind(struct ls_handle *h, struct ls_iocp *port, uintptr_t key);
+/* New reference to the port h is bound to (and its key), or NULL. */
+struct ls_iocp *ls_engine_port_of(struct ls_handle *h, uintptr_t *key);
+/* SetFileCompletionNotificationModes: flags accumulate (they cannot be turned off). */
+int ls_engine_set_modes(struct ls_handle *h, unsigned int flags);
+
+/* ---- Contexts (one backend instance each) ---- */
+
+/* New context (for a completion port); NULL on failure. */
+struct ls_engine_ctx *ls_engine_ctx_new(void);
+void ls_engine_ctx_free(struct ls_engine_ctx *ctx);
+/* Waits up to timeout_ms (-1: forever) for readiness in ctx and completes what became possible
+ * (delivering each completion). Returns the number of handles processed, 0 on timeout or wake,
+ * -1 on error. Only one thread at a time may poll a context (ports elect a poller). */
+int ls_engine_ctx_poll(struct ls_engine_ctx *ctx, int timeout_ms);
+/* Makes a thread blocked in ls_engine_ctx_poll on ctx return. Safe from any thread. */
+void ls_engine_ctx_wake(struct ls_engine_ctx *ctx);
+
+/* Name of the backend in use ("epoll" or "io_uring"), chosen once (LINSOCK_BACKEND). */
+const char *ls_engine_backend_name(void);
+
+/* ---- Completion delivery helpers for the port (iocp) ---- */
+
+/* Writes the op's result into the caller's OVERLAPPED (Internal, InternalHigh, receive flags in
+ * Offset) and wakes GetOverlappedResult waiters on it. */
+void ls_engine_op_publish(struct ls_op *op);
+/* Drops the op's references and recycles it (after delivery). */
+void ls_engine_op_release(struct ls_op *op);
+
+#endif

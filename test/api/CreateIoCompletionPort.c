@@ -1,0 +1,244 @@
+/* I/O completion ports without sockets: CreateIoCompletionPort, PostQueuedCompletionStatus,
+ * GetQueuedCompletionStatus(Ex): FIFO packets, timeouts, batches, concurrency, close while
+ * waiting, alertable waits (spec data-transfer.md §11). Socket I/O through ports is tested with
+ * the overlapped API (WSARecv.c...). */
+#include <winsock2.h>
+#include <windows.h>
+
+#include "test.h"
+
+TEST(iocp_post_and_dequeue_fifo)
+{
+	HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	OVERLAPPED ov1, ov2;
+	DWORD bytes = 0;
+	ULONG_PTR key = 0;
+	LPOVERLAPPED got = NULL;
+
+	ASSERT_TRUE(port != NULL);
+	ASSERT_TRUE(PostQueuedCompletionStatus(port, 10, 0x1111, &ov1));
+	ASSERT_TRUE(PostQueuedCompletionStatus(port, 20, 0x2222, &ov2));
+	/* lpOverlapped of a posted packet is any value; it is never dereferenced. */
+	ASSERT_TRUE(PostQueuedCompletionStatus(port, 30, 0x3333, (LPOVERLAPPED)(UINT_PTR)0x1234));
+	ASSERT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
+	ASSERT_EQ(bytes, 10);
+	ASSERT_EQ(key, 0x1111);
+	ASSERT_TRUE(got == &ov1);
+	ASSERT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, INFINITE));
+	ASSERT_EQ(bytes, 20);
+	ASSERT_TRUE(got == &ov2);
+	ASSERT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
+	ASSERT_TRUE(got == (LPOVERLAPPED)(UINT_PTR)0x1234);
+	ASSERT_EQ(key, 0x3333);
+	ASSERT_TRUE(CloseHandle(port));
+}
+
+TEST(iocp_timeout)
+{
+	HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+	DWORD bytes = 77;
+	ULONG_PTR key = 88;
+	LPOVERLAPPED got = (LPOVERLAPPED)(UINT_PTR)1;
+
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
+	ASSERT_EQ(GetLastError(), WAIT_TIMEOUT);
+	ASSERT_TRUE(got == NULL);
+	/* Nothing dequeued: bytes and key untouched. */
+	ASSERT_EQ(bytes, 77);
+	ASSERT_EQ(key, 88);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 30));
+	ASSERT_EQ(GetLastError(), WAIT_TIMEOUT);
+	ASSERT_TRUE(CloseHandle(port));
+}
+
+TEST(iocp_ex_batch)
+{
+	HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	OVERLAPPED_ENTRY e[8];
+	ULONG n = 99;
+
+	for (int i = 0; i < 5; i++)
+		ASSERT_TRUE(PostQueuedCompletionStatus(port, (DWORD)i, (ULONG_PTR)(100 + i), NULL));
+	ASSERT_TRUE(GetQueuedCompletionStatusEx(port, e, 3, &n, 0, FALSE));
+	ASSERT_EQ(n, 3);
+	for (int i = 0; i < 3; i++) {
+		ASSERT_EQ(e[i].lpCompletionKey, 100 + i);
+		ASSERT_EQ(e[i].dwNumberOfBytesTransferred, i);
+		ASSERT_EQ(e[i].Internal, 0);
+	}
+	ASSERT_TRUE(GetQueuedCompletionStatusEx(port, e, 8, &n, 0, FALSE));
+	ASSERT_EQ(n, 2);
+	ASSERT_EQ(e[1].lpCompletionKey, 104);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(port, e, 8, &n, 0, FALSE));
+	ASSERT_EQ(GetLastError(), WAIT_TIMEOUT);
+	ASSERT_EQ(n, 0);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(port, e, 0, &n, 0, FALSE));
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_PARAMETER);
+	ASSERT_TRUE(CloseHandle(port));
+}
+
+static HANDLE shared_port;
+static volatile LONG woken;
+
+static DWORD WINAPI worker(LPVOID arg)
+{
+	DWORD bytes;
+	ULONG_PTR key;
+	LPOVERLAPPED ov;
+	BOOL ok = GetQueuedCompletionStatus(shared_port, &bytes, &key, &ov, INFINITE);
+
+	(void)arg;
+	InterlockedIncrement(&woken);
+	if (!ok)
+		return GetLastError();
+	return (DWORD)key;
+}
+
+TEST(iocp_wakes_waiting_threads)
+{
+	HANDLE th[3];
+	DWORD code;
+
+	woken = 0;
+	shared_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	for (int i = 0; i < 3; i++)
+		th[i] = CreateThread(NULL, 0, worker, NULL, 0, NULL);
+	Sleep(20);	/* let them block (not required for correctness) */
+	for (int i = 0; i < 3; i++)
+		ASSERT_TRUE(PostQueuedCompletionStatus(shared_port, 0, (ULONG_PTR)(7 + i), NULL));
+	ASSERT_EQ(WaitForMultipleObjects(3, th, TRUE, INFINITE), WAIT_OBJECT_0);
+	ASSERT_EQ(woken, 3);
+	for (int i = 0; i < 3; i++) {
+		ASSERT_TRUE(GetExitCodeThread(th[i], &code));
+		ASSERT_TRUE(code >= 7 && code <= 9);
+		CloseHandle(th[i]);
+	}
+	ASSERT_TRUE(CloseHandle(shared_port));
+}
+
+TEST(iocp_close_while_waiting)
+{
+	HANDLE th;
+	DWORD code = 0;
+
+	shared_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	th = CreateThread(NULL, 0, worker, NULL, 0, NULL);
+	Sleep(30);
+	ASSERT_TRUE(CloseHandle(shared_port));
+	ASSERT_EQ(WaitForSingleObject(th, INFINITE), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetExitCodeThread(th, &code));
+	/* The waiter learns the port is gone (or, if it had not started waiting yet, that the
+	 * handle is invalid). */
+	ASSERT_TRUE(code == ERROR_ABANDONED_WAIT_0 || code == ERROR_INVALID_HANDLE);
+	CloseHandle(th);
+}
+
+static volatile LONG running, peak;
+
+static DWORD WINAPI busy_worker(LPVOID arg)
+{
+	DWORD bytes;
+	ULONG_PTR key;
+	LPOVERLAPPED ov;
+
+	(void)arg;
+	for (;;) {
+		LONG now;
+		if (!GetQueuedCompletionStatus(shared_port, &bytes, &key, &ov, INFINITE))
+			return 1;
+		if (key == 0)
+			return 0;	/* stop packet */
+		now = InterlockedIncrement(&running);
+		if (now > peak)
+			InterlockedExchange(&peak, now);
+		Sleep(5);	/* "work" while holding the turn */
+		InterlockedDecrement(&running);
+	}
+}
+
+TEST(iocp_concurrency_limit)
+{
+	HANDLE th[4];
+
+	running = peak = 0;
+	/* Concurrency 1: at most one thread released while the others run (Windows counts a
+	 * thread as running until it calls GetQueuedCompletionStatus again). */
+	shared_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+	for (int i = 0; i < 4; i++)
+		th[i] = CreateThread(NULL, 0, busy_worker, NULL, 0, NULL);
+	for (int i = 0; i < 40; i++)
+		ASSERT_TRUE(PostQueuedCompletionStatus(shared_port, 0, 1, NULL));
+	for (int i = 0; i < 4; i++)
+		ASSERT_TRUE(PostQueuedCompletionStatus(shared_port, 0, 0, NULL));
+	ASSERT_EQ(WaitForMultipleObjects(4, th, TRUE, INFINITE), WAIT_OBJECT_0);
+	ASSERT_EQ(peak, 1);
+	for (int i = 0; i < 4; i++)
+		CloseHandle(th[i]);
+	ASSERT_TRUE(CloseHandle(shared_port));
+}
+
+static void CALLBACK apc(ULONG_PTR p)
+{
+	*(int *)p += 1;
+}
+
+TEST(iocp_ex_alertable)
+{
+	HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	OVERLAPPED_ENTRY e[2];
+	ULONG n = 5;
+	int ran = 0;
+
+	ASSERT_TRUE(QueueUserAPC(apc, GetCurrentThread(), (ULONG_PTR)&ran));
+	/* Non-alertable: the APC does not run. */
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(port, e, 2, &n, 0, FALSE));
+	ASSERT_EQ(ran, 0);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(port, e, 2, &n, INFINITE, TRUE));
+	ASSERT_EQ(GetLastError(), WAIT_IO_COMPLETION);
+	ASSERT_EQ(ran, 1);
+	ASSERT_EQ(n, 0);
+	ASSERT_TRUE(CloseHandle(port));
+}
+
+TEST(iocp_bad_arguments)
+{
+	DWORD bytes;
+	ULONG_PTR key;
+	LPOVERLAPPED ov;
+	WSADATA d;
+	SOCKET s;
+	HANDLE port, port2;
+
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!GetQueuedCompletionStatus((HANDLE)(INT_PTR)4321, &bytes, &key, &ov, 0));
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_HANDLE);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!PostQueuedCompletionStatus((HANDLE)(INT_PTR)4321, 0, 0, NULL));
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_HANDLE);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(CreateIoCompletionPort((HANDLE)(INT_PTR)4321, NULL, 0, 0) == NULL);
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_HANDLE);
+
+	/* A handle can be associated with one port, once. */
+	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	port = CreateIoCompletionPort((HANDLE)s, NULL, 5, 0);
+	ASSERT_TRUE(port != NULL);
+	port2 = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(CreateIoCompletionPort((HANDLE)s, port2, 6, 0) == NULL);
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_PARAMETER);
+	SetLastError(0xdeadbeef);
+	ASSERT_TRUE(!SetFileCompletionNotificationModes((HANDLE)s, 0x80));
+	ASSERT_EQ(GetLastError(), ERROR_INVALID_PARAMETER);
+	ASSERT_TRUE(SetFileCompletionNotificationModes((HANDLE)s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS));
+	ASSERT_EQ(closesocket(s), 0);
+	ASSERT_TRUE(CloseHandle(port2));
+	ASSERT_TRUE(CloseHandle(port));
+	ASSERT_EQ(WSACleanup(), 0);
+}
