@@ -16,4 +16,10 @@ double raw_bulk(int mib, int mode);
 /* One WriteFile call of mib MiB on a blocking socket (checked on the receiving side). */
 double ws_big_write(int mib);
 
+/* Readiness (issue #6): 64 connected loopback TCP pairs; each of n rounds sends one byte on one
+ * pair and finds the readable receiver with one call over all 64, then reads it. ws mode 0:
+ * WSAPoll, mode 1: select (fd_set copied from a master set each round); raw: poll(2). */
+double ws_poll64(int n, int mode);
+double raw_poll64(int n);
+
 #endif

@@ -1,6 +1,6 @@
 /* linsock-bench: linsock against raw Linux syscalls, same workloads, same run.
  *
- *   linsock-bench [-n round_trips] [-m MiB] [-r rounds] [--big MiB]
+ *   linsock-bench [-n round_trips] [-m MiB] [-r rounds] [--big MiB] [-p poll_rounds]
  *
  * Workloads (issue #3 and #4): 1-byte ping-pong with send/recv and with ReadFile/WriteFile on
  * the socket handle (raw: send/recv and read/write), bulk transfer in 64 KiB calls both ways.
@@ -8,7 +8,9 @@
  * round of each counts (the least disturbed by the machine). Prints one RESULT line per
  * measurement and a ratio line per workload: ratio = linsock rate / raw rate (targets >= 0.97).
  * --big N also writes N MiB (default 2048) with a single WriteFile on a blocking socket, which
- * must complete. Exit status 1 if any run failed its checks. */
+ * must complete. Readiness (issue #6): 64 loopback TCP pairs, one made readable per round and found
+ * with one WSAPoll or one select over all 64 (raw: poll), -p rounds (default 20000); ratio =
+ * linsock rate / raw rate (target >= 0.9). Exit status 1 if any run failed its checks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +39,7 @@ struct workload {
 int main(int argc, char **argv)
 {
 	int n = arg(argc, argv, "-n", 20000), mib = arg(argc, argv, "-m", 1024), rounds = arg(argc, argv, "-r", 3);
-	int big = arg(argc, argv, "--big", 2048), failed = 0;
+	int big = arg(argc, argv, "--big", 2048), failed = 0, prounds = arg(argc, argv, "-p", 20000);
 	struct workload w[] = {
 		{ "rtt_sendrecv", "rtt/s", 0, 0, 0, 0 },
 		{ "rtt_readwrite", "rtt/s", 0, 1, 0, 0 },
@@ -63,6 +65,27 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	/* Readiness over 64 sockets: WSAPoll and select, each against raw poll, same rounds. */
+	struct workload pw[] = {
+		{ "poll64_wsapoll", "rounds/s", 0, 0, 0, 0 },
+		{ "poll64_select", "rounds/s", 0, 1, 0, 0 },
+	};
+	prounds = prounds < 0 ? 20000 : prounds;
+	for (int r = 0; r < rounds; r++) {
+		for (size_t i = 0; i < sizeof pw / sizeof pw[0]; i++) {
+			for (int k = 0; k < 2; k++) {
+				double t;
+				if ((r + k) % 2 == 0) {
+					t = raw_poll64(prounds);
+					pw[i].raw = best(pw[i].raw, t);
+				} else {
+					t = ws_poll64(prounds, pw[i].mode);
+					pw[i].ws = best(pw[i].ws, t);
+				}
+				failed |= t < 0;
+			}
+		}
+	}
 	if (failed) {
 		printf("FAIL: a run failed its checks\n");
 		return 1;
@@ -83,6 +106,15 @@ int main(int argc, char **argv)
 			printf("%-15s raw %7.2f us/rtt  linsock %7.2f us/rtt  ratio %.3f (target >= 0.97)\n", w[i].name,
 			       w[i].raw / ops * 1e6, w[i].ws / ops * 1e6, w[i].raw / w[i].ws);
 	}
+	for (size_t i = 0; i < sizeof pw / sizeof pw[0]; i++) {
+		printf("RESULT name=%s impl=raw ops=%d seconds=%.6f rate=%.1f unit=%s\n", pw[i].name, prounds, pw[i].raw,
+		       prounds / pw[i].raw, pw[i].unit);
+		printf("RESULT name=%s impl=linsock ops=%d seconds=%.6f rate=%.1f unit=%s\n", pw[i].name, prounds,
+		       pw[i].ws, prounds / pw[i].ws, pw[i].unit);
+	}
+	for (size_t i = 0; i < sizeof pw / sizeof pw[0]; i++)
+		printf("%-15s raw %7.2f us/round linsock %7.2f us/round ratio %.3f (target >= 0.9)\n", pw[i].name,
+		       pw[i].raw / prounds * 1e6, pw[i].ws / prounds * 1e6, pw[i].raw / pw[i].ws);
 	if (big > 0) {
 		double t = ws_big_write(big);
 		if (t < 0)

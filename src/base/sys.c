@@ -67,6 +67,27 @@ int ls_sys_not_zero(int fd)
 	return nfd;
 }
 
+int ls_sys_fd_align4(int fd)
+{
+	int saved = errno, want = (fd + 3) & ~3;
+
+	/* fcntl(F_DUPFD) gives the lowest free number >= want: retry from the next multiple until
+	 * one is free. Best effort: fd itself is kept if none is found. */
+	for (int tries = 0; fd % 4 != 0 && tries < 64; tries++, want += 4) {
+		int nfd = fcntl(fd, F_DUPFD_CLOEXEC, want);
+		if (nfd < 0)
+			break;
+		if (nfd % 4 == 0) {
+			close(fd);
+			fd = nfd;
+			break;
+		}
+		close(nfd);
+	}
+	errno = saved;
+	return fd;
+}
+
 int ls_sys_socket(int af, int type, int protocol, int nonblock)
 {
 	long fd = SYS(SYS_socket, af, type | SOCK_CLOEXEC | (nonblock ? SOCK_NONBLOCK : 0), protocol);
@@ -225,6 +246,39 @@ int ls_sys_is_socket(int fd)
  * reserves the first 64 KiB), so the common bad pointers (NULL, 1, small ints) fail fast. */
 #define LOW_LIMIT 65536u
 
+/* Pages recently proven readable (0) or writable (1) by a probe, per thread: a hot path that
+ * passes the same heap structure call after call (a connection's WSABUF, its OVERLAPPED) pays
+ * the probe once. A page unmapped since its probe could fool the cache, but only a pointer that
+ * is already invalid (freed memory) can point there. */
+#define PROBE_CACHE 8
+static __thread uintptr_t probed[2][PROBE_CACHE];
+static __thread unsigned probed_next[2];
+
+static int probed_ok(int w, uintptr_t a, size_t len)
+{
+	uintptr_t first = a >> 12, last = (a + len - 1) >> 12;
+
+	for (uintptr_t pg = first; pg <= last; pg++) {
+		int hit = 0;
+		for (int i = 0; i < PROBE_CACHE; i++)
+			if (probed[w][i] == pg + 1) {
+				hit = 1;
+				break;
+			}
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+static void probed_add(int w, uintptr_t a, size_t len)
+{
+	uintptr_t first = a >> 12, last = (a + len - 1) >> 12;
+
+	for (uintptr_t pg = first; pg <= last && pg < first + PROBE_CACHE; pg++)
+		probed[w][probed_next[w]++ % PROBE_CACHE] = pg + 1;
+}
+
 int ls_sys_copy_in(void *dst, const void *user_src, size_t len)
 {
 	struct iovec local = { dst, len }, remote = { (void *)user_src, len };
@@ -234,12 +288,21 @@ int ls_sys_copy_in(void *dst, const void *user_src, size_t len)
 		return 0;
 	if ((uintptr_t)user_src < LOW_LIMIT || (uintptr_t)user_src + len < (uintptr_t)user_src)
 		return -EFAULT;
+	/* Live stack frames and recently probed pages cannot fault: copy directly. The probe
+	 * (process_vm_readv) costs microseconds on some machines. */
+	if (ls_sys_on_stack(user_src, len) || probed_ok(0, (uintptr_t)user_src, len)) {
+		memcpy(dst, user_src, len);
+		return 0;
+	}
 	r = SYS(SYS_process_vm_readv, getpid(), &local, 1UL, &remote, 1UL, 0UL);
 	if (r == -ENOSYS || r == -EPERM) {
 		memcpy(dst, user_src, len);	/* no probe available: trust the caller */
 		return 0;
 	}
-	return r == (long)len ? 0 : -EFAULT;
+	if (r != (long)len)
+		return -EFAULT;
+	probed_add(0, (uintptr_t)user_src, len);
+	return 0;
 }
 
 int ls_sys_copy_out(void *user_dst, const void *src, size_t len)
@@ -251,6 +314,10 @@ int ls_sys_copy_out(void *user_dst, const void *src, size_t len)
 		return 0;
 	if ((uintptr_t)user_dst < LOW_LIMIT || (uintptr_t)user_dst + len < (uintptr_t)user_dst)
 		return -EFAULT;
+	if (ls_sys_on_stack(user_dst, len) || probed_ok(1, (uintptr_t)user_dst, len)) {
+		memcpy(user_dst, src, len);
+		return 0;
+	}
 	r = SYS(SYS_process_vm_writev, getpid(), &local, 1UL, &remote, 1UL, 0UL);
 	if (r == -ENOSYS || r == -EPERM) {
 		memcpy(user_dst, src, len);
@@ -258,7 +325,11 @@ int ls_sys_copy_out(void *user_dst, const void *src, size_t len)
 	}
 	if (r > 0)
 		VALGRIND_MAKE_MEM_DEFINED(user_dst, (size_t)r);
-	return r == (long)len ? 0 : -EFAULT;
+	if (r != (long)len)
+		return -EFAULT;
+	probed_add(1, (uintptr_t)user_dst, len);
+	probed_add(0, (uintptr_t)user_dst, len);	/* writable pages are readable */
+	return 0;
 }
 
 int ls_sys_event_fd(void)
@@ -436,6 +507,20 @@ long ls_sys_read(int fd, void *buf, size_t len)
 	int saved = errno;
 
 	return ret(read(fd, buf, len), saved);
+}
+
+long ls_sys_pread(int fd, void *buf, size_t len, int64_t off)
+{
+	int saved = errno;
+
+	return ret(pread(fd, buf, len, (off_t)off), saved);
+}
+
+long ls_sys_pwrite(int fd, const void *buf, size_t len, int64_t off)
+{
+	int saved = errno;
+
+	return ret(pwrite(fd, buf, len, (off_t)off), saved);
 }
 
 long ls_sys_write(int fd, const void *buf, size_t len)

@@ -56,6 +56,10 @@ int ls_sys_poll1(int fd, short events, short *revents, int timeout_ms);
 int ls_sys_hostname(char *buf, size_t len);
 /* Re-homes fd 0 above 2 (DESIGN §1: no object we create is NULL). */
 int ls_sys_not_zero(int fd);
+/* Moves fd (consumed) to a number that is a multiple of 4 and returns it (fd itself if no such
+ * number is free). Windows handle values are multiples of 4, and OVERLAPPED.hEvent uses the
+ * low bit as a flag (event | 1: no completion-port packet), so event handles must be even. */
+int ls_sys_fd_align4(int fd);
 /* 1 if the fd is open, 0 if not. */
 int ls_sys_fd_valid(int fd);
 /* 1 if fd is a socket (fstat S_ISSOCK). */
@@ -144,6 +148,9 @@ int ls_sys_fstat(int fd, int *kind, int64_t *size);
 int ls_sys_stat_kind(const char *path, int *kind);
 long ls_sys_read(int fd, void *buf, size_t len);
 long ls_sys_write(int fd, const void *buf, size_t len);
+/* pread/pwrite at a 64-bit offset (ReadFile/WriteFile with an OVERLAPPED on a file). */
+long ls_sys_pread(int fd, void *buf, size_t len, int64_t off);
+long ls_sys_pwrite(int fd, const void *buf, size_t len, int64_t off);
 /* write(2) to a pipe without SIGPIPE: the signal is blocked in this thread for the call and a
  * SIGPIPE the call raised is consumed, so a closed reader is just -EPIPE (Windows has no
  * signal there). */

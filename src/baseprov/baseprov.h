@@ -9,6 +9,8 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 
+#include "../base/sys.h"
+#include "../err/err.h"
 #include "../handle/handle.h"
 
 struct ls_handle;
@@ -46,6 +48,23 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 			  const void *user_to, int tolen, int *done);
 NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 			  void *user_from, int *user_fromlen, int *done);
+
+/* Scatter/gather forms (WSASend/WSASendTo/WSARecv/WSARecvFrom without overlapped I/O), same
+ * semantics; iov is ours (copied from the caller's WSABUFs), the buffers it points to are the
+ * caller's. *done gets the byte count (for a truncated datagram, the bytes delivered). */
+NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32_t n, int flags,
+			     const void *user_to, int tolen, uint32_t *done);
+NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32_t n, int flags,
+			     void *user_from, int *user_fromlen, uint32_t *done);
+/* The checks every send and receive makes before any data moves, shared with the overlapped
+ * calls: Windows flags (MSG_*) valid for h, local shutdown, unbound datagram socket (receive),
+ * and the Linux flags for the syscall in *lflags (receive: LX_MSG_TRUNC for datagrams).
+ * overlapped: the call is overlapped (MSG_WAITALL is then allowed on a non-blocking socket). */
+NTSTATUS ls_baseprov_send_prep(struct ls_handle *h, int flags, int *lflags);
+NTSTATUS ls_baseprov_recv_prep(struct ls_handle *h, int flags, int overlapped, int *lflags);
+/* The destination of a send in Linux form: a->len 0 when none applies (user_to NULL, or a
+ * stream socket, which ignores it). Checks family and wildcard addresses as Windows does. */
+NTSTATUS ls_baseprov_send_dest(struct ls_handle *h, const void *user_to, int tolen, struct ls_err_lxaddr *a);
 
 NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *user_val, int *user_len);
 NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const char *user_val, int len);

@@ -11,6 +11,7 @@
 #include "../wait/wait.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,25 @@
 
 #define CACHE_IOV 8		/* ops with up to this many iovecs are cached; larger ones malloc */
 #define CACHE_MAX 64
+#define DEPOT_BATCH 32		/* ops moved between a thread's cache and the depot at once */
+#define DEPOT_MAX 4096
 
 struct op_cache {
 	struct ls_op *head;
 	int n;
+	int registered;		/* cache_key set: the cache is handed back when the thread ends */
 };
 
 static __thread struct op_cache cache;
 static atomic_long cache_misses;	/* tests: a warm loop must not move this */
+
+/* Ops are often freed by another thread than the one that made them (the reaper or a port's
+ * poller delivers, the issuer allocates), so one thread's cache fills while the other's drains.
+ * The depot moves whole batches between them: one lock per DEPOT_BATCH ops, never per op, and
+ * only on a cache's empty or full edge. */
+static pthread_mutex_t depot_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ls_op *depot;
+static atomic_int depot_n;
 
 long ls_engine_cache_misses(void)
 {
@@ -38,10 +50,83 @@ static size_t op_size(uint32_t niov)
 	return sizeof(struct ls_op) + (size_t)(niov < CACHE_IOV ? CACHE_IOV : niov) * sizeof(struct ls_sys_iov);
 }
 
+static void depot_take(void)
+{
+	pthread_mutex_lock(&depot_lock);
+	while (depot && cache.n < DEPOT_BATCH) {
+		struct ls_op *op = depot;
+		depot = op->next;
+		op->next = cache.head;
+		cache.head = op;
+		cache.n++;
+		atomic_fetch_sub_explicit(&depot_n, 1, memory_order_relaxed);
+	}
+	pthread_mutex_unlock(&depot_lock);
+}
+
+/* Cache full: hand a batch to the depot. 0 if the depot is full too. */
+static int depot_give(void)
+{
+	if (atomic_load_explicit(&depot_n, memory_order_relaxed) >= DEPOT_MAX)
+		return 0;
+	pthread_mutex_lock(&depot_lock);
+	for (int i = 0; i < DEPOT_BATCH && cache.head; i++) {
+		struct ls_op *op = cache.head;
+		cache.head = op->next;
+		cache.n--;
+		op->next = depot;
+		depot = op;
+		atomic_fetch_add_explicit(&depot_n, 1, memory_order_relaxed);
+	}
+	pthread_mutex_unlock(&depot_lock);
+	return 1;
+}
+
+/* A thread that ends gives its cached ops to the depot (or frees them): they would leak with
+ * its thread-local cache otherwise. */
+static pthread_key_t cache_key;
+static pthread_once_t cache_key_once = PTHREAD_ONCE_INIT;
+
+static void cache_exit(void *unused)
+{
+	(void)unused;
+	while (cache.head) {
+		struct ls_op *op = cache.head;
+		cache.head = op->next;
+		cache.n--;
+		pthread_mutex_lock(&depot_lock);
+		if (atomic_load_explicit(&depot_n, memory_order_relaxed) < DEPOT_MAX) {
+			op->next = depot;
+			depot = op;
+			atomic_fetch_add_explicit(&depot_n, 1, memory_order_relaxed);
+			op = NULL;
+		}
+		pthread_mutex_unlock(&depot_lock);
+		free(op);
+	}
+}
+
+static void cache_key_init(void)
+{
+	pthread_key_create(&cache_key, cache_exit);
+}
+
+static void cache_register(void)
+{
+	pthread_once(&cache_key_once, cache_key_init);
+	pthread_setspecific(cache_key, &cache);
+	cache.registered = 1;
+}
+
 struct ls_op *ls_engine_op_new(uint32_t niov)
 {
 	struct ls_op *op = NULL;
 
+	if (__builtin_expect(!cache.registered, 0))
+		cache_register();
+
+	if (niov <= CACHE_IOV && !cache.head && atomic_load_explicit(&depot_n, memory_order_relaxed) > 0)
+		depot_take();
 	if (niov <= CACHE_IOV && cache.head) {
 		op = cache.head;
 		cache.head = op->next;
@@ -60,8 +145,11 @@ struct ls_op *ls_engine_op_new(uint32_t niov)
 void ls_engine_op_free(struct ls_op *op)
 {
 	/* Ops finish on whichever thread delivers them: the cache they return to is that thread's,
-	 * which keeps a busy completion thread supplied without any lock. */
-	if (op->niov <= CACHE_IOV && cache.n < CACHE_MAX) {
+	 * which keeps a busy completion thread supplied without any lock; the depot rebalances.
+	 * niov only shrinks during an op, so a block with niov <= CACHE_IOV has room for CACHE_IOV. */
+	if (__builtin_expect(!cache.registered, 0))
+		cache_register();
+	if (op->niov <= CACHE_IOV && (cache.n < CACHE_MAX || depot_give())) {
 		op->next = cache.head;
 		cache.head = op;
 		cache.n++;
@@ -89,6 +177,7 @@ static struct ls_engine_sock *sock_state(struct ls_handle *h)
 			es->tail[0] = &es->q[0];
 			es->tail[1] = &es->q[1];
 			es->fd = h->fd;
+			es->refs = 1;	/* the handle's */
 			atomic_store_explicit(&h->engine, es, memory_order_release);
 		}
 	}
@@ -108,12 +197,39 @@ static void sock_free(struct ls_handle *h)
 		ls_engine_backend->unregister(es->ctx, es);
 	if (es->port)
 		ls_iocp_put(es->port);
+	h->engine = NULL;
+	ls_engine_sock_release(es);
+}
+
+/* A backend's poller may have picked es just before unregister and still be inside
+ * ls_engine_ready(es) (it holds a reference): the record outlives the handle until it returns.
+ * Such a late call finds both queues empty (every op held a handle reference) and does nothing. */
+void ls_engine_sock_release(struct ls_engine_sock *es)
+{
+	if (__atomic_sub_fetch(&es->refs, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
 	pthread_mutex_destroy(&es->lock);
 	free(es);
-	h->engine = NULL;
 }
 
 /* ---- The transfer itself ---- */
+
+/* Drops r transferred bytes from the front of op's iovecs. 1 if none are left. */
+static int advance(struct ls_op *op, size_t r)
+{
+	size_t left = r;
+	uint32_t i = 0;
+
+	while (i < op->niov && left >= op->iov[i].len)
+		left -= op->iov[i++].len;
+	if (i == op->niov)
+		return 1;
+	memmove(op->iov, op->iov + i, (op->niov - i) * sizeof op->iov[0]);
+	op->niov -= i;
+	op->iov[0].base = (char *)op->iov[0].base + left;
+	op->iov[0].len -= left;
+	return 0;
+}
 
 /* One non-blocking attempt. Returns 1 when the op is finished (op->status/bytes set), 0 when it
  * must wait for readiness. A stream send completes only when every byte is queued (Windows), so
@@ -123,13 +239,14 @@ static int attempt(struct ls_op *op)
 	struct ls_handle *h = op->h;
 	long r;
 
+again:
 	for (;;) {
 		if (op->kind == LS_OP_RECV) {
 			op->msg.iov = op->iov;
 			op->msg.iovlen = op->niov;
 			op->msg.name = op->user_from ? op->addr.u.bytes : NULL;
 			op->msg.namelen = op->user_from ? sizeof op->addr.u.bytes : 0;
-			r = ls_sys_recvmsg(h->fd, &op->msg, op->lflags | LX_MSG_DONTWAIT);
+			r = ls_sys_recvmsg(h->fd, &op->msg, (op->lflags & ~LX_MSG_WAITALL) | LX_MSG_DONTWAIT);
 		} else {
 			op->msg.iov = op->iov;
 			op->msg.iovlen = op->niov;
@@ -150,6 +267,19 @@ static int attempt(struct ls_op *op)
 		return 1;
 	}
 	if (op->kind == LS_OP_RECV) {
+		if (op->stream && (op->lflags & LX_MSG_WAITALL)) {
+			/* MSG_WAITALL (stream only): complete when the buffers are full, at end of
+			 * stream, or on error/cancel, keeping what came so far (data-transfer.md §6). The
+			 * flag means nothing to a non-blocking recvmsg, so the engine accumulates. A
+			 * partial read retries at once: only EAGAIN may end an attempt that waits (an
+			 * edge-triggered or per-wake-up backend reports no readiness that is already
+			 * there). */
+			op->bytes += (uint32_t)r;
+			op->status = STATUS_SUCCESS;
+			if (r == 0 || advance(op, (size_t)r))
+				return 1;
+			goto again;
+		}
 		op->bytes = (uint32_t)r;
 		if (!op->stream && (op->msg.flags & LX_MSG_TRUNC)) {
 			/* Truncated datagram: buffer filled, rest dropped, WSAEMSGSIZE. */
@@ -168,63 +298,68 @@ static int attempt(struct ls_op *op)
 		return 1;
 	}
 	op->bytes += (uint32_t)r;
-	if (op->stream) {
-		size_t left = (size_t)r;
-		uint32_t i = 0;
-		while (i < op->niov && left >= op->iov[i].len)
-			left -= op->iov[i++].len;
-		if (i < op->niov) {
-			/* Partial: drop what went, keep the rest for the next writability. */
-			memmove(op->iov, op->iov + i, (op->niov - i) * sizeof op->iov[0]);
-			op->niov -= i;
-			op->iov[0].base = (char *)op->iov[0].base + left;
-			op->iov[0].len -= left;
-			return 0;
-		}
-	}
+	/* Partial stream send: send the rest now; wait only once the kernel says EAGAIN. */
+	if (op->stream && !advance(op, (size_t)r))
+		goto again;
 	op->status = STATUS_SUCCESS;
 	return 1;
 }
 
 /* ---- Delivery ---- */
 
-#define OV_WAITER ((ULONG_PTR)0x6c73776169746572ull)	/* "lswaiter": GetOverlappedResult sleeps */
+/* GetOverlappedResult's wait without an event. The OVERLAPPED is the caller's and every field of
+ * it is meaningful, so no waiter mark can live there: waiters count themselves in ov_waiters and
+ * sleep on one process-wide sequence word, which a completion bumps (and wakes) only when
+ * someone waits. Dekker pairing: the completion stores Internal then reads ov_waiters; a waiter
+ * adds itself, reads the sequence, then reads Internal (all sequentially consistent), so either
+ * the waiter sees the status or the completion sees the waiter and changes the word it sleeps
+ * on. Such waits are rare; a wake-up of all of them is cheaper than per-OVERLAPPED state. */
+static atomic_int ov_waiters;
+static int ov_seq;
 
 void ls_engine_op_publish(struct ls_op *op)
 {
 	LPOVERLAPPED ov = op->ov;
-	ULONG_PTR old;
 
-	/* Offset carries the receive flags (sockets have no file position: data-transfer.md §10). */
-	ov->Offset = op->flags_out;
-	old = __atomic_exchange_n(&ov->InternalHigh, (ULONG_PTR)op->bytes, __ATOMIC_ACQ_REL);
-	__atomic_store_n(&ov->Internal, (ULONG_PTR)(uint32_t)op->status, __ATOMIC_RELEASE);
-	if (old == OV_WAITER)
-		ls_sys_futex_wake((int *)&ov->Internal, 1 << 30);
+	/* Offset carries Winsock's receive flags (sockets have no file position: data-transfer.md
+	 * §10). File-API calls leave it alone: for a file it is the caller's position. */
+	if (op->api == LS_OP_API_WSA)
+		ov->Offset = op->flags_out;
+	__atomic_store_n(&ov->InternalHigh, (ULONG_PTR)op->bytes, __ATOMIC_RELAXED);
+	__atomic_store_n(&ov->Internal, (ULONG_PTR)(uint32_t)op->status, __ATOMIC_SEQ_CST);
+	if (atomic_load_explicit(&ov_waiters, memory_order_seq_cst) > 0) {
+		__atomic_add_fetch(&ov_seq, 1, __ATOMIC_SEQ_CST);
+		ls_sys_futex_wake(&ov_seq, 1 << 30);
+	}
 }
 
 int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 {
-	ULONG_PTR zero = 0;
+	uint64_t deadline = timeout_ms < 0 ? 0 : ls_sys_now_ns() + (uint64_t)timeout_ms * 1000000u;
+	int r;
 
-	/* Announce ourselves so the completion wakes us; if bytes were already published, the
-	 * status is too (it is written after them). */
 	if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
 		return 0;
-	if (!__atomic_compare_exchange_n(&ov->InternalHigh, &zero, OV_WAITER, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
-	    zero != OV_WAITER)
-		return __atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING ? 0 : -1;
+	atomic_fetch_add_explicit(&ov_waiters, 1, memory_order_seq_cst);
 	for (;;) {
-		int r;
-		if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
-			return 0;
-		r = ls_sys_futex_wait_ms((int *)&ov->Internal, (int)STATUS_PENDING, timeout_ms);
-		if (r == -ETIMEDOUT) {
-			ULONG_PTR w = OV_WAITER;
-			__atomic_compare_exchange_n(&ov->InternalHigh, &w, 0, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
-			return __atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING ? 0 : 1;
+		int seq = __atomic_load_n(&ov_seq, __ATOMIC_SEQ_CST), ms = -1;
+
+		if (__atomic_load_n(&ov->Internal, __ATOMIC_SEQ_CST) != STATUS_PENDING) {
+			r = 0;
+			break;
 		}
+		if (timeout_ms >= 0) {
+			uint64_t now = ls_sys_now_ns();
+			if (now >= deadline) {
+				r = 1;
+				break;
+			}
+			ms = (int)((deadline - now + 999999u) / 1000000u);
+		}
+		ls_sys_futex_wait_ms(&ov_seq, seq, ms);
 	}
+	atomic_fetch_sub_explicit(&ov_waiters, 1, memory_order_seq_cst);
+	return r;
 }
 
 void ls_engine_op_release(struct ls_op *op)
@@ -240,7 +375,8 @@ void ls_engine_op_release(struct ls_op *op)
 }
 
 /* The completion routine, run as an APC on the issuing thread (data-transfer.md §5,
- * handles.md §3): publish, recycle the op (so the routine's next call reuses it), then call. */
+ * handles.md §3): the status block was written at completion; recycle the op (so the routine's
+ * next call reuses it), then call. */
 static void routine_apc(uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d)
 {
 	struct ls_op *op = (struct ls_op *)a;
@@ -251,7 +387,6 @@ static void routine_apc(uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d)
 	int api = op->api;
 
 	(void)b, (void)c, (void)d;
-	ls_engine_op_publish(op);
 	ls_engine_op_release(op);
 	if (api == LS_OP_API_WSA) {
 		/* Winsock routines get Winsock codes; a truncated datagram is WSAEMSGSIZE. */
@@ -277,9 +412,16 @@ static void deliver(struct ls_op *op, int immediate)
 		return;
 	}
 	if (op->routine) {
+		/* Windows writes the status block when the I/O completes (a kernel APC that runs even
+		 * in non-alertable waits) and only the routine waits for an alertable wait, so
+		 * HasOverlappedIoCompleted and GetOverlappedResult see the result before the routine
+		 * runs. The op is not touched through ov after this. */
+		ls_engine_op_publish(op);
 		if (ls_wait_apc_queue(op->thread, routine_apc, (uintptr_t)op, 0, 0, 0) == 0)
 			return;
 		/* The issuing thread is gone: Windows would have cancelled its I/O; drop quietly. */
+		ls_engine_op_release(op);
+		return;
 	}
 	ls_engine_op_publish(op);
 	if (op->event)
@@ -364,11 +506,36 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 		}
 		es->ctx = ctx;
 	}
+	if (ls_handle_closing(op->h)) {
+		/* A close raced with this start and its abort already ran (it sets the flag before
+		 * taking es->lock): complete the op aborted now rather than leave it queued on a
+		 * handle that nothing will drive again. Still exactly one completion. */
+		pthread_mutex_unlock(&es->lock);
+		op->status = STATUS_CANCELLED;
+		deliver(op, 0);
+		return STATUS_PENDING;
+	}
 	op->next = NULL;
 	*es->tail[dir] = op;
 	es->tail[dir] = &op->next;
 	pthread_mutex_unlock(&es->lock);
 	return STATUS_PENDING;
+}
+
+NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t bytes)
+{
+	op->issuer_tid = ls_sys_gettid();
+	op->status = status;
+	op->bytes = bytes;
+	if (!NT_SUCCESS(status) && status != STATUS_BUFFER_OVERFLOW) {
+		op->ov->Internal = (ULONG_PTR)(uint32_t)status;
+		ls_engine_op_release(op);
+		return status;
+	}
+	op->ov->Internal = STATUS_PENDING;
+	op->ov->InternalHigh = 0;
+	deliver(op, 1);
+	return status;
 }
 
 /* Readiness on es (called by the backend from ls_engine_ctx_poll): run each queue in order
@@ -512,25 +679,57 @@ __attribute__((constructor)) static void engine_hooks(void)
 /* ---- Backend choice and contexts ---- */
 
 const struct ls_engine_backend *ls_engine_backend = &ls_engine_epoll;
+static char backend_fallback[160];	/* why io_uring is not in use, if it was wanted */
 
-/* The backend is chosen once, before any context exists. io_uring comes with uring.c; until
- * then LINSOCK_BACKEND=io_uring falls back to epoll with one trace line (DESIGN §8: a fallback
- * is never silent). */
-__attribute__((constructor)) static void backend_choose(void)
+static pthread_once_t backend_once = PTHREAD_ONCE_INIT;
+
+/* The backend is chosen once, on first use: before the first context exists (every use of the
+ * table goes through a context made by ls_engine_ctx_new). io_uring is the default when the
+ * kernel allows it; an unavailable io_uring falls back to epoll with one trace line (DESIGN §8:
+ * never silent). Not a constructor: the trace switch is read by one, in no fixed order. */
+static void backend_choose(void)
 {
 	const char *want = getenv("LINSOCK_BACKEND");
 
-	if (want && strcmp(want, "epoll") != 0)
-		LS_TRACE("LINSOCK_BACKEND=%s is not available in this build: using epoll", want);
+	if (want && *want && strcmp(want, "epoll") == 0)
+		return;
+	if (want && *want && strcmp(want, "io_uring") != 0) {
+		snprintf(backend_fallback, sizeof backend_fallback, "LINSOCK_BACKEND=%s is not a backend", want);
+		LS_TRACE("%s: using epoll", backend_fallback);
+		return;
+	}
+#ifdef LINSOCK_HAVE_URING
+	{
+		char why[128];
+		if (ls_engine_uring_probe(why, sizeof why) == 0) {
+			ls_engine_backend = &ls_engine_uring;
+			return;
+		}
+		snprintf(backend_fallback, sizeof backend_fallback, "%s", why);
+	}
+#else
+	snprintf(backend_fallback, sizeof backend_fallback, "built without liburing");
+#endif
+	LS_TRACE("io_uring unavailable (%s): using epoll", backend_fallback);
+}
+
+/* Why io_uring is not the backend ("" when it is, or when epoll was asked for). The test runner
+ * (a Linux-side file) declares it itself. */
+const char *ls_engine_backend_fallback(void)
+{
+	pthread_once(&backend_once, backend_choose);
+	return backend_fallback;
 }
 
 const char *ls_engine_backend_name(void)
 {
+	pthread_once(&backend_once, backend_choose);
 	return ls_engine_backend->name;
 }
 
 struct ls_engine_ctx *ls_engine_ctx_new(void)
 {
+	pthread_once(&backend_once, backend_choose);
 	return ls_engine_backend->ctx_new();
 }
 

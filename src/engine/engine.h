@@ -15,8 +15,12 @@
  *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it: no
  *   thread of ours), else the process's reaper context, whose thread starts on first need.
  * - Completion writes OVERLAPPED.Internal (NTSTATUS) and InternalHigh (bytes) -- for a port, when
- *   the packet is dequeued, as Windows' I/O manager does -- then delivers exactly one of: a port
- *   packet; the completion routine as an APC to the issuing thread; the event. Then the op's
+ *   the packet is dequeued, as Windows' I/O manager does; for a routine, at completion, before
+ *   the routine runs -- then delivers exactly one of: a port packet; the completion routine as
+ *   an APC to the issuing thread; the event. Winsock ops (LS_OP_API_WSA) also get their receive
+ *   flags in Offset; file ops leave Offset alone (a file's position).
+ * - A stream receive with LX_MSG_WAITALL in lflags completes only when its buffers are full, at
+ *   end of stream, or on error or cancel (the engine accumulates; the syscall never sees it). Then the op's
  *   references (handle, event, thread) are dropped and the record recycled.
  * - Closing a handle completes each of its pending ops exactly once with STATUS_CANCELLED
  *   (WSA_OPERATION_ABORTED / ERROR_OPERATION_ABORTED) before the fd can be reused (the ops hold
@@ -89,6 +93,35 @@ void ls_engine_op_free(struct ls_op *op);
  * still delivered), STATUS_PENDING if it will complete later. A failure to start (STATUS_* other
  * than those) delivers nothing, as Windows. */
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out);
+
+/* ---- API-side helpers (overlapped.c) ---- */
+
+/* Fills op's delivery from the caller's OVERLAPPED (ov, read directly: the caller checked it) and
+ * completion routine (NULL if none), for handle h (borrowed; op gets its own reference):
+ * - routine given: hEvent is the application's and ignored; the routine runs on the calling
+ *   thread, unless h is bound to a port: then the port wins (Winsock; unsupported on Windows)
+ *   or, with routine_only (ReadFileEx/WriteFileEx), STATUS_INVALID_PARAMETER.
+ * - no routine: hEvent, if not NULL, must be an event (else STATUS_INVALID_HANDLE); it is reset
+ *   now and set at completion; its low bit keeps the completion off h's port.
+ * api: enum ls_op_api. STATUS_SUCCESS (op ready for ls_engine_start), or a failure with op
+ * unchanged except ov/api (free it with ls_engine_op_free). */
+NTSTATUS ls_engine_op_prepare(struct ls_op *op, struct ls_handle *h, LPOVERLAPPED ov, void *routine, int api,
+			      int routine_only);
+/* Drops a prepared op that will not be started (a later validation failed). */
+void ls_engine_op_unprepare(struct ls_op *op);
+/* GetOverlappedResult(Ex)'s wait: until ov leaves STATUS_PENDING, on ov->hEvent when it has one
+ * (low bit ignored), else on the OVERLAPPED. ms: timeout (0xFFFFFFFF forever); alertable: APCs
+ * run and end the wait (with no event, only APCs queued before the wait: a known gap).
+ * Returns 0 (done), 0x102 (timeout), 0xC0 (APCs ran), or 0xFFFFFFFF with *err an ERROR_*
+ * (hEvent is no waitable object). */
+uint32_t ls_engine_wait_result(LPOVERLAPPED ov, uint32_t ms, int alertable, uint32_t *err);
+
+/* Completes op at once with a result the caller obtained itself (file I/O done synchronously at
+ * the OVERLAPPED's offset): consumes op, like ls_engine_start. A success or warning
+ * (STATUS_BUFFER_OVERFLOW) is delivered by the rules for immediate completion (port unless
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, routine, event); a failure delivers nothing, as a failed
+ * start. Returns status. op->kind is not used. */
+NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t bytes);
 
 /* Cancels pending ops on h: the one started with ov (ov != NULL), else all; with tid != 0 only
  * those issued by that thread (CancelIo). Each completes with STATUS_CANCELLED. Returns the

@@ -8,13 +8,20 @@
  *
  * Other handles are files, pipes and character devices opened here (LS_HANDLE_FILE records),
  * read and written with read(2)/write(2); their errno maps to the codes Windows' file systems
- * give (file_errors below). Synchronous calls only: an OVERLAPPED is the async engine's part. */
+ * give (file_errors below).
+ *
+ * With an OVERLAPPED (ReadFile/WriteFile, and ReadFileEx/WriteFileEx, which always have one),
+ * an overlapped socket's transfer is an engine op (LS_OP_API_FILE: ERROR_* codes, a 3-argument
+ * routine); a file's is done at once at Offset/OffsetHigh (pread/pwrite) and completed through
+ * the same delivery (ls_engine_complete_now), as is a socket without the overlapped attribute
+ * (Windows runs I/O on a synchronous handle to the end even with an OVERLAPPED). */
 #include "kernel32.h"
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
 #include "../base/wstr.h"
 #include "../baseprov/baseprov.h"
+#include "../engine/engine.h"
 #include "../err/err.h"
 #include "../handle/handle.h"
 
@@ -183,25 +190,157 @@ static int count_ok(LPDWORD count, LPOVERLAPPED ov)
 	return 1;
 }
 
+/* ---- Overlapped transfers ---- */
+
+/* The synchronous transfer of an op's single buffer on a socket without the overlapped
+ * attribute: WriteFile's all-or-error loop for blocking streams, as sock_write. */
+static NTSTATUS sock_sync(struct ls_handle *h, struct ls_op *op, uint32_t *done)
+{
+	struct ls_sys_iov iov = op->iov[0];
+	NTSTATUS st;
+	uint32_t got = 0;
+
+	*done = 0;
+	if (op->kind == LS_OP_RECV)
+		return ls_baseprov_recvmsg(h, &iov, 1, 0, NULL, NULL, done);
+	for (;;) {
+		st = ls_baseprov_sendmsg(h, &iov, 1, 0, NULL, 0, &got);
+		if (st != STATUS_SUCCESS)
+			return st;
+		*done += got;
+		iov.base = (char *)iov.base + got;
+		iov.len -= got;
+		if (iov.len == 0 || got == 0 || h->u.sock.nonblocking || h->u.sock.type != SOCK_STREAM)
+			return STATUS_SUCCESS;
+	}
+}
+
+/* A file's transfer at the OVERLAPPED's offset (pipes and devices have none: plain read/write).
+ * Returns the Win32 code, with *st the status the OVERLAPPED gets. */
+static DWORD file_xfer(struct ls_handle *h, int writing, void *buf, DWORD n, LPOVERLAPPED ov, uint32_t *done,
+		       NTSTATUS *st)
+{
+	int kind = LS_K32_FILE_KIND(h), seekable = kind == LS_SYS_FT_REG || kind == LS_SYS_FT_BLK;
+	int64_t off = (int64_t)(((uint64_t)ov->OffsetHigh << 32) | ov->Offset);
+	uint32_t total = 0;
+	long r = 0;
+
+	*done = 0;
+	*st = STATUS_SUCCESS;
+	if (n > 0 && ls_k32_bad_ptr(buf)) {
+		*st = STATUS_ACCESS_VIOLATION;
+		return writing ? ERROR_INVALID_USER_BUFFER : ERROR_NOACCESS;
+	}
+	do {
+		size_t chunk = n - total > 0x40000000u ? 0x40000000u : n - total;
+		char *p = (char *)buf + total;
+
+		if (writing)
+			r = seekable ? ls_sys_pwrite(h->fd, p, chunk, off + total)
+				     : (kind == LS_SYS_FT_FIFO ? ls_sys_write_nosigpipe(h->fd, p, chunk)
+							       : ls_sys_write(h->fd, p, chunk));
+		else
+			r = seekable ? ls_sys_pread(h->fd, p, chunk, off + total) : ls_sys_read(h->fd, p, chunk);
+		if (r == -EINTR)
+			continue;
+		if (r < 0) {
+			*done = total;
+			*st = ls_err_status_from_errno((int)r);
+			return file_error(r, writing);
+		}
+		total += (uint32_t)r;
+	} while (writing && total < n && r > 0);	/* a read returns what one call gave */
+	*done = total;
+	/* At or past the end: ERROR_HANDLE_EOF for an OVERLAPPED read of a file (ReadFile docs);
+	 * a pipe with no writer left is broken. */
+	if (!writing && total == 0 && n > 0) {
+		if (seekable) {
+			*st = STATUS_END_OF_FILE;
+			return ERROR_HANDLE_EOF;
+		}
+		if (kind == LS_SYS_FT_FIFO) {
+			*st = ls_err_status_from_errno(-EPIPE);
+			return ERROR_BROKEN_PIPE;
+		}
+	}
+	return ERROR_SUCCESS;
+}
+
+/* One ReadFile/WriteFile/ReadFileEx/WriteFileEx transfer with an OVERLAPPED on h (borrowed).
+ * routine_only: the *Ex calls (a routine, no port). Returns the Win32 code: ERROR_SUCCESS or
+ * ERROR_MORE_DATA (completed at once, *done set, still delivered), ERROR_IO_PENDING, or a
+ * failure (nothing delivered). */
+static DWORD ov_xfer(struct ls_handle *h, int writing, void *buf, DWORD n, LPOVERLAPPED ov, void *routine,
+		     int routine_only, uint32_t *done)
+{
+	struct ls_op *op;
+	NTSTATUS st;
+	DWORD err = ERROR_SUCCESS;
+	int lflags = 0;
+
+	*done = 0;
+	if (h->type != LS_HANDLE_SOCKET && h->type != LS_HANDLE_FILE)
+		return ERROR_INVALID_HANDLE;	/* threads, events: no I/O */
+	if (h->type == LS_HANDLE_SOCKET) {
+		/* Flags 0: ReadFile is recv, WriteFile is send (handles.md §2). */
+		st = writing ? ls_baseprov_send_prep(h, 0, &lflags) : ls_baseprov_recv_prep(h, 0, 1, &lflags);
+		if (st == STATUS_SUCCESS && n > 0 && ls_k32_bad_ptr(buf))
+			st = STATUS_ACCESS_VIOLATION;
+		if (st != STATUS_SUCCESS)
+			return ls_err_win32_from_status(st);
+	}
+	op = ls_engine_op_new(1);
+	if (!op)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	op->kind = writing ? LS_OP_SEND : LS_OP_RECV;
+	op->lflags = lflags;
+	op->iov[0].base = buf;
+	op->iov[0].len = n;
+	st = ls_engine_op_prepare(op, h, ov, routine, LS_OP_API_FILE, routine_only);
+	if (st != STATUS_SUCCESS) {
+		ls_engine_op_free(op);
+		return ls_err_win32_from_status(st);
+	}
+	if (h->type == LS_HANDLE_SOCKET && h->u.sock.overlapped) {
+		op->stream = h->u.sock.type == SOCK_STREAM;
+		st = ls_engine_start(op, done, NULL);
+		return st == STATUS_SUCCESS ? ERROR_SUCCESS : ls_err_win32_from_status(st);
+	}
+	if (h->type == LS_HANDLE_SOCKET) {
+		st = sock_sync(h, op, done);
+		if (st != STATUS_SUCCESS)
+			err = ls_err_win32_from_status(st);
+	} else {
+		err = file_xfer(h, writing, buf, n, ov, done, &st);
+	}
+	ls_engine_complete_now(op, st, *done);
+	return err;
+}
+
 BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead,
 		     LPOVERLAPPED lpOverlapped)
 {
 	struct ls_handle *h;
+	uint32_t done = 0;
 	DWORD err;
 
 	LS_TRACE("h=%p buf=%p n=%u nread=%p ov=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToRead,
 		 (void *)lpNumberOfBytesRead, (void *)lpOverlapped);
-	if (!count_ok(lpNumberOfBytesRead, lpOverlapped))
+	if (!count_ok(lpNumberOfBytesRead, lpOverlapped) || (lpOverlapped && ls_k32_bad_ptr(lpOverlapped)))
 		return ls_k32_fail(ERROR_NOACCESS);
-	if (lpOverlapped)
-		return ls_k32_fail(ERROR_NOT_SUPPORTED);	/* comes with the async engine */
 	h = ls_handle_get((intptr_t)hFile);
 	if (!h)
 		return ls_k32_fail(ERROR_INVALID_HANDLE);
-	if (h->type == LS_HANDLE_SOCKET)
+	if (lpOverlapped) {
+		err = ov_xfer(h, 0, lpBuffer, nNumberOfBytesToRead, lpOverlapped, NULL, 0, &done);
+		/* Completed at once: the count (a truncated datagram's too: ERROR_MORE_DATA). */
+		if (lpNumberOfBytesRead && (err == ERROR_SUCCESS || err == ERROR_MORE_DATA))
+			*lpNumberOfBytesRead = done;
+	} else if (h->type == LS_HANDLE_SOCKET) {
 		err = sock_read(h, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead);
-	else
+	} else {
 		err = file_read(h, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead);
+	}
 	ls_handle_put(h);
 	/* Success leaves the last-error slot alone (Wine's kernel32 tests check it). */
 	return err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err);
@@ -211,23 +350,70 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 		      LPOVERLAPPED lpOverlapped)
 {
 	struct ls_handle *h;
+	uint32_t done = 0;
 	DWORD err;
 
 	LS_TRACE("h=%p buf=%p n=%u nwritten=%p ov=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToWrite,
 		 (void *)lpNumberOfBytesWritten, (void *)lpOverlapped);
-	if (!count_ok(lpNumberOfBytesWritten, lpOverlapped))
+	if (!count_ok(lpNumberOfBytesWritten, lpOverlapped) || (lpOverlapped && ls_k32_bad_ptr(lpOverlapped)))
 		return ls_k32_fail(ERROR_NOACCESS);
-	if (lpOverlapped)
-		return ls_k32_fail(ERROR_NOT_SUPPORTED);
 	h = ls_handle_get((intptr_t)hFile);
 	if (!h)
 		return ls_k32_fail(ERROR_INVALID_HANDLE);
-	if (h->type == LS_HANDLE_SOCKET)
+	if (lpOverlapped) {
+		err = ov_xfer(h, 1, (void *)lpBuffer, nNumberOfBytesToWrite, lpOverlapped, NULL, 0, &done);
+		if (lpNumberOfBytesWritten && err == ERROR_SUCCESS)
+			*lpNumberOfBytesWritten = done;
+	} else if (h->type == LS_HANDLE_SOCKET) {
 		err = sock_write(h, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten);
-	else
+	} else {
 		err = file_write(h, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten);
+	}
 	ls_handle_put(h);
 	return err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err);
+}
+
+/* ReadFileEx/WriteFileEx: the routine is mandatory, hEvent is the application's, a port-bound
+ * handle is refused (handles.md §3). TRUE when the I/O was queued or completed at once (the
+ * routine runs in a later alertable wait either way); the last error is then ERROR_SUCCESS or a
+ * warning (ERROR_MORE_DATA for a truncated datagram). */
+static BOOL xfer_ex(HANDLE hFile, int writing, void *buf, DWORD n, LPOVERLAPPED ov,
+		    LPOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+	struct ls_handle *h;
+	uint32_t done;
+	DWORD err;
+
+	if (!routine || ls_k32_bad_ptr((const void *)routine))
+		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+	if (ls_k32_bad_ptr(ov))
+		return ls_k32_fail(ERROR_NOACCESS);
+	h = ls_handle_get((intptr_t)hFile);
+	if (!h)
+		return ls_k32_fail(ERROR_INVALID_HANDLE);
+	err = ov_xfer(h, writing, buf, n, ov, (void *)routine, 1, &done);
+	ls_handle_put(h);
+	if (err == ERROR_SUCCESS || err == ERROR_IO_PENDING || err == ERROR_MORE_DATA) {
+		ls_lasterr_set(err == ERROR_MORE_DATA ? ERROR_MORE_DATA : ERROR_SUCCESS);
+		return TRUE;
+	}
+	return ls_k32_fail(err);
+}
+
+BOOL WINAPI ReadFileEx(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPOVERLAPPED lpOverlapped,
+		       LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+{
+	LS_TRACE("h=%p buf=%p n=%u ov=%p routine=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToRead,
+		 (void *)lpOverlapped, (void *)lpCompletionRoutine);
+	return xfer_ex(hFile, 0, lpBuffer, nNumberOfBytesToRead, lpOverlapped, lpCompletionRoutine);
+}
+
+BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPOVERLAPPED lpOverlapped,
+			LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+{
+	LS_TRACE("h=%p buf=%p n=%u ov=%p routine=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToWrite,
+		 (void *)lpOverlapped, (void *)lpCompletionRoutine);
+	return xfer_ex(hFile, 1, (void *)lpBuffer, nNumberOfBytesToWrite, lpOverlapped, lpCompletionRoutine);
 }
 
 /* ---- Names ---- */
@@ -237,22 +423,25 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
  * error, not a crash. Units before the terminator, -EFAULT, or -ENAMETOOLONG. */
 static long str_in(void *dst, const void *user, size_t unit, size_t cap)
 {
-	size_t bytes = 0, scanned = 0, limit = unit * cap;
+	const unsigned char *src = user;
+	unsigned char *out = dst;
+	size_t limit = unit * cap;
 
 	if (ls_k32_bad_ptr(user))
 		return -EFAULT;
-	while (bytes < limit) {
-		size_t chunk = 4096 - (((uintptr_t)user + bytes) & 4095);
-
-		if (chunk > limit - bytes)
-			chunk = limit - bytes;
-		if (ls_sys_copy_in((char *)dst + bytes, (const char *)user + bytes, chunk) != 0)
-			return -EFAULT;
-		bytes += chunk;
-		for (; scanned + unit <= bytes; scanned += unit) {
-			const unsigned char *u = (const unsigned char *)dst + scanned;
+	/* Probe one byte per page (a page readable at one byte is readable whole), then read the
+	 * string itself up to its NUL: never past the caller's string (sanitizers would object). */
+	for (size_t i = 0; i < limit; i++) {
+		if (i == 0 || (((uintptr_t)src + i) & 4095) == 0) {
+			if (ls_sys_copy_in(out + i, src + i, 1) != 0)
+				return -EFAULT;
+		} else {
+			out[i] = src[i];
+		}
+		if ((i + 1) % unit == 0) {
+			const unsigned char *u = out + i + 1 - unit;
 			if (u[0] == 0 && (unit == 1 || u[1] == 0))
-				return (long)(scanned / unit);
+				return (long)(i / unit);
 		}
 	}
 	return -ENAMETOOLONG;

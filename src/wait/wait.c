@@ -272,6 +272,11 @@ int ls_wait_obj_open(int type, int kind, int32_t count, int32_t max, unsigned in
 		*err = ERROR_TOO_MANY_OPEN_FILES;
 		return -1;
 	}
+	/* An event's handle goes in OVERLAPPED.hEvent, whose low bit is a flag (event | 1: no
+	 * completion-port packet, data-transfer.md §11): event handles are multiples of 4, as
+	 * every Windows handle is. */
+	if (type == LS_HANDLE_EVENT)
+		fd = ls_sys_fd_align4(fd);
 	o = ls_wait_obj_new(kind, fd, count, max);
 	*h = o ? ls_handle_new(fd, type, flags) : NULL;
 	if (!*h) {

@@ -146,13 +146,7 @@ int run()
 		return 1;
 	}
 
-	// select() and gethostname() are the asm-label renames of winsock2.h.
-	fd_set readable;
-	FD_ZERO(&readable);
-	FD_SET(client.get(), &readable);
-	timeval tv = { 0, 0 };
-	if (select(0, &readable, nullptr, nullptr, &tv) == SOCKET_ERROR)
-		return fail("select");
+	// gethostname() is one of winsock2.h's asm-label renames (design.md H.3).
 	char host[256];
 	if (gethostname(host, sizeof(host)) == SOCKET_ERROR)
 		return fail("gethostname");

@@ -7,7 +7,10 @@
  *   linsock-tests --run NAME      run one test in this process (what the runner execs)
  *   linsock-tests --role NAME ... helper roles for cross-process tests (registered as tests
  *                                 named "role_NAME", never run by the plain runner)
- * Environment: LINSOCK_TEST_TIMEOUT seconds per test (default 60). Exit 77 from a test = skip. */
+ * Environment: LINSOCK_TEST_TIMEOUT seconds per test (default 60). Exit 77 from a test = skip.
+ * The header names the engine's backend ("# backend: io_uring"). LINSOCK_BACKEND=io_uring on a
+ * kernel that refuses io_uring skips the whole pass ("1..0 # SKIP io_uring unavailable: why",
+ * exit 0) rather than quietly running epoll (CONVENTIONS §11). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -22,6 +25,8 @@
 #include "test.h"
 
 int ls_handle_count(void);	/* from liblinsock-testing.a: live object-table records */
+const char *ls_engine_backend_name(void);	/* the async engine's backend: "epoll", "io_uring" */
+const char *ls_engine_backend_fallback(void);	/* why io_uring is not in use, "" if it is */
 
 static char self[4096];
 static const char *role_argv0;
@@ -125,6 +130,15 @@ int main(int argc, char **argv)
 			if (matches(ls_tests[i].name, 0, NULL))
 				printf("%s\n", ls_tests[i].name);
 		return 0;
+	}
+	{
+		const char *want = getenv("LINSOCK_BACKEND");
+		const char *name = ls_engine_backend_name();
+		printf("# backend: %s\n", name);
+		if (want && strcmp(want, "io_uring") == 0 && strcmp(name, "io_uring") != 0) {
+			printf("1..0 # SKIP io_uring unavailable: %s\n", ls_engine_backend_fallback());
+			return 0;
+		}
 	}
 	for (int i = 0; i < ls_test_count; i++)
 		n += matches(ls_tests[i].name, argc - 1, argv + 1);

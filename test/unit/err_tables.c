@@ -286,6 +286,8 @@ static const struct {
 	{ STATUS_OBJECT_NAME_NOT_FOUND, ERROR_FILE_NOT_FOUND },
 	/* errors.md §2: a timed-out wait reports WAIT_TIMEOUT (GetQueuedCompletionStatus) */
 	{ STATUS_TIMEOUT, WAIT_TIMEOUT },
+	/* handles.md §2: an overlapped read past a file's end (GetOverlappedResult) */
+	{ STATUS_END_OF_FILE, ERROR_HANDLE_EOF },
 };
 
 static void check_win32_row(NTSTATUS st, DWORD win32, const char *name)

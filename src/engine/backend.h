@@ -1,0 +1,72 @@
+/* engine/backend: the interface between the engine and its backends (CONVENTIONS §7), in basic C
+ * types only, so that a Linux-side backend (uring.c, which includes <liburing.h>) can share it
+ * with the Windows-side engine (docs/design.md S). engine_int.h includes it. */
+#ifndef LS_ENGINE_BACKEND_H
+#define LS_ENGINE_BACKEND_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+struct ls_op;
+struct ls_iocp;
+struct ls_engine_ctx;
+
+/* Per-handle overlapped state (h->engine): two FIFO queues (0 receive, 1 send) under one lock,
+ * and the context the fd waits in. */
+struct ls_engine_sock {
+	pthread_mutex_t lock;
+	struct ls_op *q[2];
+	struct ls_op **tail[2];
+	struct ls_engine_ctx *ctx;	/* registered there (NULL until the first wait) */
+	struct ls_engine_ctx *bound;	/* the completion port's context, if bound */
+	struct ls_iocp *port;		/* that port (reference held), and the handle's key */
+	uintptr_t key;
+	uint8_t skip_success;		/* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */
+	uint8_t skip_event;		/* FILE_SKIP_SET_EVENT_ON_HANDLE */
+	int fd;
+	/* References on this record: the handle's one, plus one per readiness call a backend has
+	 * started (ls_engine_sock_hold). The record is freed when the last one goes, so a poller
+	 * that picked es just before unregister may still finish its ls_engine_ready(es). */
+	int refs;
+	void *breg;			/* the backend's registration record (uring.c), or NULL */
+};
+
+/* One backend instance: the shape of CONVENTIONS §7.
+ * Contract on unregister: once it returns, the backend starts no new ls_engine_ready(es) (a
+ * call it has already started holds a reference, see refs). unregister never blocks on the
+ * poller and may be called from any thread, the context's poller included (from inside
+ * ls_engine_ready) and with es->lock held (ls_engine_bind). */
+struct ls_engine_backend {
+	const char *name;
+	struct ls_engine_ctx *(*ctx_new)(void);
+	void (*ctx_free)(struct ls_engine_ctx *ctx);
+	/* Watch es->fd for readiness in ctx (once per handle; edge-triggered). Called with
+	 * es->lock held. */
+	int (*register_fd)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
+	void (*unregister)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
+	int (*poll)(struct ls_engine_ctx *ctx, int timeout_ms);
+	void (*wake)(struct ls_engine_ctx *ctx);
+};
+
+extern const struct ls_engine_backend ls_engine_epoll;
+#ifdef LINSOCK_HAVE_URING
+extern const struct ls_engine_backend ls_engine_uring;
+/* 0 if io_uring can serve as a backend here (ring, multishot poll, IORING_FEAT_EXT_ARG);
+ * else -1 with a reason for the trace line and the runner. */
+int ls_engine_uring_probe(char *why, unsigned long whylen);
+#endif
+extern const struct ls_engine_backend *ls_engine_backend;
+
+/* Readiness on es: events are epoll bits (LS_SYS_EPOLL*, which are also the poll(2) bits). The
+ * caller holds a reference on es (ls_engine_sock_hold) for the duration of the call. */
+void ls_engine_ready(struct ls_engine_sock *es, uint32_t events);
+
+static inline void ls_engine_sock_hold(struct ls_engine_sock *es)
+{
+	__atomic_add_fetch(&es->refs, 1, __ATOMIC_RELAXED);
+}
+
+/* Drops a reference; the last one frees the record. */
+void ls_engine_sock_release(struct ls_engine_sock *es);
+
+#endif
