@@ -164,8 +164,12 @@ int ls_sys_setsockopt(int fd, int level, int name, const void *val, unsigned int
 
 int ls_sys_close(int fd)
 {
-	/* Linux frees the descriptor even when close reports EINTR: never retry. */
-	return (int)SYS(SYS_close, fd);
+	int saved = errno;
+
+	/* Linux frees the descriptor even when close reports EINTR: never retry. libc's close
+	 * (no Windows export shares its name) keeps thread sanitizers aware that the number is
+	 * free for reuse; a raw syscall would make every reuse look like a race. */
+	return (int)ret(close(fd), saved);
 }
 
 int ls_sys_set_nonblock(int fd, int on)

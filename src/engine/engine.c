@@ -18,27 +18,31 @@
 
 /* ---- Op records: a capped per-thread cache of same-sized blocks (CONVENTIONS §8) ---- */
 
-#define CACHE_IOV 8		/* ops with up to this many iovecs are cached; larger ones malloc */
-#define CACHE_MAX 64
-#define DEPOT_BATCH 32		/* ops moved between a thread's cache and the depot at once */
-#define DEPOT_MAX 4096
+#define CACHE_IOV 8		/* blocks have room for at least this many iovecs */
+#define CACHE_MAX 1024		/* a thread keeps at most this many idle ops */
 
-struct op_cache {
-	struct ls_op *head;
+/* Every op has a home: the thread cache it was allocated for. Whoever finishes an op (the
+ * issuer, the reaper, a port's poller) returns it home: locally if it is that thread, else with
+ * a lock-free push onto the home's remote list, which the owner takes whole when its local list
+ * runs dry. So each thread owns exactly as many ops as it ever had in flight, and a steady
+ * workload never allocates (CONVENTIONS §8), whichever threads deliver.
+ * Homes are never freed (a delivery may still push to the home of a thread that ended); a
+ * thread that ends frees its idle ops and marks its home dead, and a new thread adopts a dead
+ * home with whatever came back to it meanwhile. */
+struct op_home {
+	struct ls_op *head;		/* owner only */
 	int n;
-	int registered;		/* cache_key set: the cache is handed back when the thread ends */
+	_Atomic(struct ls_op *) remote;	/* pushed by other threads, taken whole by the owner */
+	atomic_int dead;
+	struct op_home *all_next;	/* every home ever (homes_lock) */
 };
 
-static __thread struct op_cache cache;
+static __thread struct op_home *home;
+static pthread_mutex_t homes_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct op_home *homes;
+static pthread_key_t home_key;
+static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 static atomic_long cache_misses;	/* tests: a warm loop must not move this */
-
-/* Ops are often freed by another thread than the one that made them (the reaper or a port's
- * poller delivers, the issuer allocates), so one thread's cache fills while the other's drains.
- * The depot moves whole batches between them: one lock per DEPOT_BATCH ops, never per op, and
- * only on a cache's empty or full edge. */
-static pthread_mutex_t depot_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct ls_op *depot;
-static atomic_int depot_n;
 
 long ls_engine_cache_misses(void)
 {
@@ -50,88 +54,76 @@ static size_t op_size(uint32_t niov)
 	return sizeof(struct ls_op) + (size_t)(niov < CACHE_IOV ? CACHE_IOV : niov) * sizeof(struct ls_sys_iov);
 }
 
-static void depot_take(void)
+static void home_exit(void *p)
 {
-	pthread_mutex_lock(&depot_lock);
-	while (depot && cache.n < DEPOT_BATCH) {
-		struct ls_op *op = depot;
-		depot = op->next;
-		op->next = cache.head;
-		cache.head = op;
-		cache.n++;
-		atomic_fetch_sub_explicit(&depot_n, 1, memory_order_relaxed);
-	}
-	pthread_mutex_unlock(&depot_lock);
-}
+	struct op_home *h = p;
 
-/* Cache full: hand a batch to the depot. 0 if the depot is full too. */
-static int depot_give(void)
-{
-	if (atomic_load_explicit(&depot_n, memory_order_relaxed) >= DEPOT_MAX)
-		return 0;
-	pthread_mutex_lock(&depot_lock);
-	for (int i = 0; i < DEPOT_BATCH && cache.head; i++) {
-		struct ls_op *op = cache.head;
-		cache.head = op->next;
-		cache.n--;
-		op->next = depot;
-		depot = op;
-		atomic_fetch_add_explicit(&depot_n, 1, memory_order_relaxed);
-	}
-	pthread_mutex_unlock(&depot_lock);
-	return 1;
-}
-
-/* A thread that ends gives its cached ops to the depot (or frees them): they would leak with
- * its thread-local cache otherwise. */
-static pthread_key_t cache_key;
-static pthread_once_t cache_key_once = PTHREAD_ONCE_INIT;
-
-static void cache_exit(void *unused)
-{
-	(void)unused;
-	while (cache.head) {
-		struct ls_op *op = cache.head;
-		cache.head = op->next;
-		cache.n--;
-		pthread_mutex_lock(&depot_lock);
-		if (atomic_load_explicit(&depot_n, memory_order_relaxed) < DEPOT_MAX) {
-			op->next = depot;
-			depot = op;
-			atomic_fetch_add_explicit(&depot_n, 1, memory_order_relaxed);
-			op = NULL;
-		}
-		pthread_mutex_unlock(&depot_lock);
+	while (h->head) {
+		struct ls_op *op = h->head;
+		h->head = op->next;
 		free(op);
 	}
+	h->n = 0;
+	atomic_store_explicit(&h->dead, 1, memory_order_release);
 }
 
-static void cache_key_init(void)
+static void home_key_init(void)
 {
-	pthread_key_create(&cache_key, cache_exit);
+	pthread_key_create(&home_key, home_exit);
 }
 
-static void cache_register(void)
+static struct op_home *home_get(void)
 {
-	pthread_once(&cache_key_once, cache_key_init);
-	pthread_setspecific(cache_key, &cache);
-	cache.registered = 1;
+	struct op_home *h;
+
+	if (__builtin_expect(home != NULL, 1))
+		return home;
+	pthread_once(&home_key_once, home_key_init);
+	pthread_mutex_lock(&homes_lock);
+	for (h = homes; h; h = h->all_next)
+		if (atomic_load_explicit(&h->dead, memory_order_acquire)) {
+			atomic_store_explicit(&h->dead, 0, memory_order_relaxed);
+			break;
+		}
+	if (!h) {
+		h = calloc(1, sizeof *h);
+		if (h) {
+			h->all_next = homes;
+			homes = h;
+		}
+	}
+	pthread_mutex_unlock(&homes_lock);
+	if (h) {
+		home = h;
+		pthread_setspecific(home_key, h);
+	}
+	return h;
 }
 
 struct ls_op *ls_engine_op_new(uint32_t niov)
 {
+	struct op_home *h = home_get();
 	struct ls_op *op = NULL;
 
-	if (__builtin_expect(!cache.registered, 0))
-		cache_register();
-
-	if (niov <= CACHE_IOV && !cache.head && atomic_load_explicit(&depot_n, memory_order_relaxed) > 0)
-		depot_take();
-	if (niov <= CACHE_IOV && cache.head) {
-		op = cache.head;
-		cache.head = op->next;
-		cache.n--;
-	} else {
+	if (h && niov <= CACHE_IOV) {
+		if (!h->head && atomic_load_explicit(&h->remote, memory_order_relaxed)) {
+			/* Take back everything other threads returned, in one exchange. */
+			struct ls_op *list = atomic_exchange_explicit(&h->remote, NULL, memory_order_acquire);
+			while (list) {
+				struct ls_op *next = list->next;
+				list->next = h->head;
+				h->head = list;
+				h->n++;
+				list = next;
+			}
+		}
+		if (h->head) {
+			op = h->head;
+			h->head = op->next;
+			h->n--;
+		}
+	}
+	if (!op) {
 		atomic_fetch_add_explicit(&cache_misses, 1, memory_order_relaxed);
 		op = malloc(op_size(niov));
 		if (!op)
@@ -139,23 +131,35 @@ struct ls_op *ls_engine_op_new(uint32_t niov)
 	}
 	memset(op, 0, offsetof(struct ls_op, iov));
 	op->niov = niov;
+	/* Blocks too big for the cache's size class have no home: they are freed, not kept. */
+	op->home = niov <= CACHE_IOV ? h : NULL;
 	return op;
 }
 
 void ls_engine_op_free(struct ls_op *op)
 {
-	/* Ops finish on whichever thread delivers them: the cache they return to is that thread's,
-	 * which keeps a busy completion thread supplied without any lock; the depot rebalances.
-	 * niov only shrinks during an op, so a block with niov <= CACHE_IOV has room for CACHE_IOV. */
-	if (__builtin_expect(!cache.registered, 0))
-		cache_register();
-	if (op->niov <= CACHE_IOV && (cache.n < CACHE_MAX || depot_give())) {
-		op->next = cache.head;
-		cache.head = op;
-		cache.n++;
+	struct op_home *h = op->home;
+
+	if (!h) {
+		free(op);
 		return;
 	}
-	free(op);
+	if (h == home) {
+		if (h->n >= CACHE_MAX) {
+			free(op);
+			return;
+		}
+		op->next = h->head;
+		h->head = op;
+		h->n++;
+		return;
+	}
+	/* Another thread's op: push it home (a single consumer takes the list whole, so a plain
+	 * CAS push has no ABA problem). */
+	op->next = atomic_load_explicit(&h->remote, memory_order_relaxed);
+	while (!atomic_compare_exchange_weak_explicit(&h->remote, &op->next, op, memory_order_release,
+						      memory_order_relaxed))
+		;
 }
 
 /* ---- Per-handle async state ---- */

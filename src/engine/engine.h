@@ -53,6 +53,7 @@ enum ls_op_api {
 
 struct ls_op {
 	struct ls_op *next;		/* handle queue / cache / port queue link */
+	void *home;			/* the thread cache it returns to (engine.c) */
 	struct ls_handle *h;		/* reference held while the op lives */
 	LPOVERLAPPED ov;		/* the caller's; never freed by us */
 	uint8_t kind;			/* enum ls_op_kind */
