@@ -438,9 +438,29 @@ uint64_t ls_sys_now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The thread id is asked for on hot paths (every overlapped op records its issuer, ports track
+ * their poller): cache it per thread. A fork child's only thread has a new id, so the cache is
+ * cleared in the child. */
+static __thread int tid_cache;
+static pthread_once_t tid_once = PTHREAD_ONCE_INIT;
+
+static void tid_forget(void)
+{
+	tid_cache = 0;
+}
+
+static void tid_atfork(void)
+{
+	pthread_atfork(NULL, NULL, tid_forget);
+}
+
 int ls_sys_gettid(void)
 {
-	return (int)syscall(SYS_gettid);
+	if (__builtin_expect(tid_cache == 0, 0)) {
+		pthread_once(&tid_once, tid_atfork);
+		tid_cache = (int)syscall(SYS_gettid);
+	}
+	return tid_cache;
 }
 
 int ls_sys_getpid(void)
@@ -580,6 +600,11 @@ int ls_sys_dup(int fd)
 	int saved = errno;
 
 	return (int)ret(fcntl(fd, F_DUPFD_CLOEXEC, 3), saved);
+}
+
+int ls_sys_dup3(int oldfd, int newfd)
+{
+	return (int)SYS(SYS_dup3, oldfd, newfd, O_CLOEXEC);
 }
 
 int ls_sys_pipe(int fds[2])

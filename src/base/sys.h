@@ -160,6 +160,9 @@ int64_t ls_sys_lseek(int fd, int64_t off, int whence);
 int ls_sys_fsync(int fd);
 /* fcntl(F_DUPFD_CLOEXEC, 3): a new fd sharing fd's open file description, never 0, 1 or 2. */
 int ls_sys_dup(int fd);
+/* dup3(oldfd, newfd, O_CLOEXEC): newfd (closed first if open) now names oldfd's open file
+ * description (AcceptEx moves an accepted connection onto the socket the caller made). */
+int ls_sys_dup3(int oldfd, int newfd);
 /* pipe2(O_CLOEXEC); fds[0] read end, fds[1] write end, neither 0. */
 int ls_sys_pipe(int fds[2]);
 /* F_SETPIPE_SZ (best effort: the result may be ignored). */

@@ -38,6 +38,10 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 NTSTATUS ls_baseprov_adopt(int fd, struct ls_handle **out);
 NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len);
 NTSTATUS ls_baseprov_shutdown(struct ls_handle *h, int how);
+/* ConnectEx's start: validates the destination as connect does and starts a non-blocking connect.
+ * STATUS_SUCCESS with *phase 1 (in progress), 2 (connected at once) or 3 (the connection failed
+ * at once: *failed says why, to be reported through the completion); else the call fails. */
+NTSTATUS ls_baseprov_connect_start(struct ls_handle *h, const void *user_sa, int len, int *phase, NTSTATUS *failed);
 NTSTATUS ls_baseprov_getsockname(struct ls_handle *h, void *user_sa, int *user_len);
 NTSTATUS ls_baseprov_getpeername(struct ls_handle *h, void *user_sa, int *user_len);
 /* Close-time checks (linger on a non-blocking socket): STATUS_SUCCESS if the close may go on. */
@@ -69,6 +73,8 @@ NTSTATUS ls_baseprov_send_dest(struct ls_handle *h, const void *user_to, int tol
 NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *user_val, int *user_len);
 NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const char *user_val, int len);
 NTSTATUS ls_baseprov_ioctl(struct ls_handle *h, long cmd, u_long *user_arg);
+/* SIO_KEEPALIVE_VALS: SO_KEEPALIVE, and when on, the idle time and probe interval (ms). */
+NTSTATUS ls_baseprov_keepalive(struct ls_handle *h, int on, uint32_t time_ms, uint32_t interval_ms);
 
 /* Local and peer addresses of fd as Windows sockaddrs (either may be NULL); *len in/out. */
 NTSTATUS ls_baseprov_names(int fd, void *local, int *local_len, void *peer, int *peer_len);

@@ -4,6 +4,7 @@
 #include "../base/sys.h"
 #include "../err/err.h"
 #include "../err/linux.h"
+#include "../evsel/evsel.h"
 
 #include <errno.h>
 #include <string.h>
@@ -138,6 +139,8 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 	do
 		r = ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
 	while (r == -EINTR && !ls_handle_closing(h));
+	if (r == -EAGAIN)
+		ls_evsel_rearm(h, FD_WRITE);	/* FD_WRITE comes back after a WSAEWOULDBLOCK send */
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 1);
 	if (a.len)
@@ -170,6 +173,7 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 		r = ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
 				    user_from ? &a.len : NULL);
 	while (r == -EINTR && !ls_handle_closing(h));
+	ls_evsel_rearm(h, FD_READ | FD_OOB);	/* re-enabled by every receive, even a failed one */
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 0);
 	if (r == 0 && ls_handle_closing(h))
@@ -219,6 +223,8 @@ NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	do
 		r = ls_sys_sendmsg(h->fd, &msg, lflags);
 	while (r == -EINTR && !ls_handle_closing(h));
+	if (r == -EAGAIN)
+		ls_evsel_rearm(h, FD_WRITE);
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 1);
 	if (a.len)
@@ -257,6 +263,7 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	do
 		r = ls_sys_recvmsg(h->fd, &msg, lflags);
 	while (r == -EINTR && !ls_handle_closing(h));
+	ls_evsel_rearm(h, FD_READ | FD_OOB);
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 0);
 	if (r == 0 && ls_handle_closing(h))

@@ -1,6 +1,8 @@
 /* baseprov/opt: getsockopt/setsockopt/ioctlsocket with Windows levels, names and value formats,
  * translated through err/sockopt.def. */
 #include "baseprov.h"
+#include <mswsock.h>
+#include "../evsel/evsel.h"
 #include "../base/sys.h"
 #include "../catalog/catalog.h"
 #include "../err/err.h"
@@ -13,6 +15,7 @@ enum kind {
 	OPT_BOOL, OPT_BOOLEAN, OPT_BOOL_GET, OPT_INT, OPT_INT_GET, OPT_BUF, OPT_MSEC, OPT_LINGER, OPT_DONTLINGER,
 	OPT_ERROR, OPT_REUSEADDR, OPT_EXCLUSIVE, OPT_RAW, OPT_MREQ, OPT_MREQ_SOURCE, OPT_MCAST_IF,
 	OPT_IFINDEX_NET, OPT_DONTFRAG, OPT_PMTUD, OPT_MAXMSG, OPT_PROTOINFO_A, OPT_PROTOINFO_W,
+	OPT_UPDATE_ACCEPT, OPT_UPDATE_CONNECT,
 };
 
 struct opt {
@@ -95,6 +98,8 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT */
 	if (have < 1)
 		return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT: no room at all (Windows, any option) */
+	if (o->kind == OPT_UPDATE_ACCEPT || o->kind == OPT_UPDATE_CONNECT)
+		return LS_STATUS_FROM_WSA(WSAENOPROTOOPT);	/* set-only (our choice, pinned by test) */
 	switch (o->kind) {
 	case OPT_BOOL:
 	case OPT_BOOLEAN:
@@ -201,6 +206,9 @@ NTSTATUS ls_baseprov_getsockopt(struct ls_handle *h, int level, int name, char *
 		memcpy(out, raw, len);
 		break;
 	}
+	case OPT_UPDATE_ACCEPT:
+	case OPT_UPDATE_CONNECT:
+		break;	/* refused above */
 	}
 	/* A DWORD BOOL fits a shorter buffer: Windows writes what fits and reports optlen 1. */
 	if (have < size && size == 4 && is_dword_bool(o->kind)) {
@@ -227,6 +235,13 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 		return st;
 	if (raw_only_refused(h, o))
 		return STATUS_INVALID_PARAMETER;
+	if (o->kind == OPT_UPDATE_CONNECT) {
+		/* After ConnectEx: the documented call passes no value. The socket already is what
+		 * Winsock's context would make it; it must be connected (WSAENOTCONN). */
+		struct ls_err_lxaddr peer;
+		peer.len = sizeof peer.u.bytes;
+		return ls_sys_getpeername(h->fd, peer.u.bytes, &peer.len) == 0 ? STATUS_SUCCESS : STATUS_INVALID_CONNECTION;
+	}
 	if (len < 0 || !user_val)
 		return STATUS_ACCESS_VIOLATION;
 	if (len > (int)sizeof in)
@@ -381,6 +396,23 @@ NTSTATUS ls_baseprov_setsockopt(struct ls_handle *h, int level, int name, const 
 	}
 	case OPT_RAW:
 		return lx_set(h, o->llevel, o->lname, in, (unsigned)len);
+	case OPT_UPDATE_ACCEPT: {
+		/* After AcceptEx: the value is the listening socket (a SOCKET). AcceptEx already
+		 * made the accept socket a connected one (engine.c attempt_accept), so this only
+		 * checks, and getsockname/getpeername work either way. */
+		SOCKET ls;
+		struct ls_handle *l;
+		int listening;
+		if (len < (int)sizeof ls)
+			return STATUS_ACCESS_VIOLATION;	/* WSAEFAULT */
+		memcpy(&ls, in, sizeof ls);
+		l = ls_handle_get_socket(ls);
+		if (!l)
+			return STATUS_INVALID_HANDLE;	/* WSAENOTSOCK */
+		listening = l->u.sock.listening;
+		ls_handle_put(l);
+		return listening ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+	}
 	default:
 		break;
 	}
@@ -399,6 +431,9 @@ NTSTATUS ls_baseprov_ioctl(struct ls_handle *h, long cmd, u_long *user_arg)
 	case (DWORD)FIONBIO:
 		if (ls_sys_copy_in(&v, user_arg, sizeof v) != 0)
 			return STATUS_ACCESS_VIOLATION;
+		/* Blocking mode is refused while WSAEventSelect is in force (spec §12). */
+		if (v == 0 && h->engine && ls_evsel_active(h))
+			return STATUS_INVALID_PARAMETER;
 		r = ls_sys_set_nonblock(h->fd, v != 0);
 		if (r < 0)
 			return ls_baseprov_status(h, r);
@@ -431,4 +466,23 @@ NTSTATUS ls_baseprov_ioctl(struct ls_handle *h, long cmd, u_long *user_arg)
 	if (ls_sys_copy_out(user_arg, &v, sizeof v) != 0)
 		return STATUS_ACCESS_VIOLATION;
 	return STATUS_SUCCESS;
+}
+
+NTSTATUS ls_baseprov_keepalive(struct ls_handle *h, int on, uint32_t time_ms, uint32_t interval_ms)
+{
+	/* Windows takes milliseconds, Linux whole seconds (1..32767): round up, so a probe is never
+	 * sent earlier than asked. */
+	int idle = (int)((time_ms + 999u) / 1000u), intvl = (int)((interval_ms + 999u) / 1000u);
+	NTSTATUS st;
+
+	on = on != 0;
+	st = lx_set(h, LX_SOL_SOCKET, LX_SO_KEEPALIVE, &on, sizeof on);
+	if (st != STATUS_SUCCESS || !on)
+		return st;
+	idle = idle < 1 ? 1 : idle > 32767 ? 32767 : idle;
+	intvl = intvl < 1 ? 1 : intvl > 32767 ? 32767 : intvl;
+	st = lx_set(h, LX_SOL_TCP, LX_TCP_KEEPIDLE, &idle, sizeof idle);
+	if (st == STATUS_SUCCESS)
+		st = lx_set(h, LX_SOL_TCP, LX_TCP_KEEPINTVL, &intvl, sizeof intvl);
+	return st;
 }

@@ -4,6 +4,7 @@
 #include "../catalog/catalog.h"
 #include "../err/err.h"
 #include "../err/linux.h"
+#include "../evsel/evsel.h"
 
 #include <errno.h>
 #include <string.h>
@@ -35,6 +36,7 @@ static int is_tcp(const struct ls_handle *h)
 /* Last reference of a socket record, just before its fd closes. */
 static void sock_destroy(struct ls_handle *h)
 {
+	ls_evsel_destroy(h);	/* closesocket cancels the WSAEventSelect association */
 	if (h->u.sock.deferred_fd > 0)
 		ls_sys_close(h->u.sock.deferred_fd - 1);
 	/* Windows lets a new socket bind a port whose old connections sit in TIME_WAIT; Linux only
@@ -164,6 +166,7 @@ NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 	if (r < 0)
 		return ls_baseprov_status(h, r);
 	h->u.sock.listening = 1;
+	ls_evsel_rearm(h, 0);	/* a registration made before listen learns it listens now */
 	return STATUS_SUCCESS;
 }
 
@@ -236,6 +239,8 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 	n->u.sock.shut_rd = n->u.sock.shut_wr = 0;
 	if (n->u.sock.nonblocking)
 		ls_sys_set_nonblock(fd, 1);
+	/* It inherits the listener's WSAEventSelect event and mask too (spec §12). */
+	ls_evsel_inherit(h, n);
 	*out = n;
 	return STATUS_SUCCESS;
 }
@@ -334,6 +339,7 @@ NTSTATUS ls_baseprov_accept(struct ls_handle *h, void *user_sa, int *user_len, s
 	if (st != STATUS_SUCCESS)
 		return st;
 	st = ls_baseprov_accept_fd(h, &fd);
+	ls_evsel_rearm(h, FD_ACCEPT);	/* re-enabled by accept, even a failed one */
 	if (st != STATUS_SUCCESS)
 		return st;
 	st = ls_baseprov_adopt_accepted(h, fd, out);
@@ -408,7 +414,20 @@ static NTSTATUS dissolve(struct ls_handle *h)
 	return STATUS_SUCCESS;
 }
 
+static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len);
+
 NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len)
+{
+	NTSTATUS st;
+
+	/* WSAEventSelect: FD_CONNECT follows a connect that did not fail at once. */
+	ls_evsel_connect(h, 0, 0);
+	st = do_connect(h, user_sa, len);
+	ls_evsel_connect(h, 1, st);
+	return st;
+}
+
+static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 {
 	struct ls_err_lxaddr a;
 	NTSTATUS st;
@@ -528,4 +547,57 @@ NTSTATUS ls_baseprov_close_check(struct ls_handle *h)
 	if (ls_sys_ioctl_int(h->fd, LX_SIOCOUTQ, &unsent) == 0 && unsent > 0)
 		return STATUS_DEVICE_NOT_READY;
 	return STATUS_SUCCESS;
+}
+
+NTSTATUS ls_baseprov_connect_start(struct ls_handle *h, const void *user_sa, int len, int *phase, NTSTATUS *failed)
+{
+	struct ls_err_lxaddr a;
+	NTSTATUS st;
+	int r;
+
+	if (h->u.sock.listening || h->u.sock.type != SOCK_STREAM)
+		return STATUS_INVALID_PARAMETER;	/* WSAEINVAL */
+	if (h->u.sock.connecting)
+		return LS_STATUS_FROM_WSA(WSAEALREADY);
+	a.len = sizeof a.u.bytes;
+	if (ls_sys_getpeername(h->fd, a.u.bytes, &a.len) == 0)
+		return STATUS_CONNECTION_ACTIVE;	/* WSAEISCONN (Linux may answer 0 once) */
+	st = ls_err_sockaddr_to_linux(user_sa, len, &a);
+	if (st != STATUS_SUCCESS)
+		return st;
+	if (ls_err_af_from_linux(a.u.family) != h->u.sock.af)
+		return LS_STATUS_FROM_WSA(WSAEAFNOSUPPORT);
+	if (bad_destination(&a))
+		return STATUS_INVALID_ADDRESS_COMPONENT;	/* WSAEADDRNOTAVAIL */
+	/* Linux has no per-call non-blocking connect: a blocking socket gets O_NONBLOCK for the
+	 * call (the kernel goes on connecting either way). */
+	if (!h->u.sock.nonblocking)
+		ls_sys_set_nonblock(h->fd, 1);
+	do
+		r = ls_sys_connect(h->fd, a.u.bytes, a.len);
+	while (r == -EINTR && !ls_handle_closing(h));
+	if (!h->u.sock.nonblocking)
+		ls_sys_set_nonblock(h->fd, 0);
+	h->u.sock.connected = 1;
+	if (r == 0) {
+		*phase = 2;
+		return STATUS_SUCCESS;
+	}
+	if (r == -EINPROGRESS || (r == -EAGAIN && h->u.sock.af == AF_UNIX)) {
+		h->u.sock.connecting = 1;
+		*phase = 1;
+		return STATUS_SUCCESS;
+	}
+	if (r == -EISCONN || r == -EALREADY)
+		return r == -EISCONN ? STATUS_CONNECTION_ACTIVE : LS_STATUS_FROM_WSA(WSAEALREADY);
+	if (r == -ECONNREFUSED || r == -ENOENT || r == -ETIMEDOUT || r == -ENETUNREACH || r == -EHOSTUNREACH ||
+	    r == -ECONNRESET) {
+		/* The connection itself failed (loopback refuses at once): Windows reports that
+		 * through the completion, after WSA_IO_PENDING. */
+		*failed = r == -ENOENT ? STATUS_CONNECTION_REFUSED : ls_err_status_from_errno(r);
+		*phase = 3;
+		return STATUS_SUCCESS;
+	}
+	h->u.sock.connected = 0;
+	return ls_baseprov_status(h, r);
 }

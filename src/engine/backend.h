@@ -10,6 +10,7 @@
 struct ls_op;
 struct ls_iocp;
 struct ls_engine_ctx;
+struct ls_evsel;
 
 /* Per-handle overlapped state (h->engine): two FIFO queues (0 receive, 1 send) under one lock,
  * and the context the fd waits in. */
@@ -29,6 +30,10 @@ struct ls_engine_sock {
 	 * that picked es just before unregister may still finish its ls_engine_ready(es). */
 	int refs;
 	void *breg;			/* the backend's registration record (uring.c), or NULL */
+	struct ls_evsel *evsel;		/* WSAEventSelect registration (src/evsel), under lock */
+	/* This socket is the accept socket of a pending AcceptEx on the listener with fd
+	 * accept_lfd (+1; 0: none): closing it aborts that op (engine.c sock_abort). */
+	int accept_lfd;
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.

@@ -6,6 +6,7 @@
 #include "../base/trace.h"
 #include "../baseprov/baseprov.h"
 #include "../err/linux.h"
+#include "../evsel/evsel.h"
 #include "../handle/handle.h"
 #include "../iocp/iocp.h"
 #include "../wait/wait.h"
@@ -238,11 +239,18 @@ static int advance(struct ls_op *op, size_t r)
 /* One non-blocking attempt. Returns 1 when the op is finished (op->status/bytes set), 0 when it
  * must wait for readiness. A stream send completes only when every byte is queued (Windows), so
  * a partial send advances the iovecs and waits for the rest. */
+static int attempt_accept(struct ls_op *op);
+static int attempt_connect(struct ls_op *op);
+
 static int attempt(struct ls_op *op)
 {
 	struct ls_handle *h = op->h;
 	long r;
 
+	if (op->kind == LS_OP_ACCEPT)
+		return attempt_accept(op);
+	if (op->kind == LS_OP_CONNECT)
+		return attempt_connect(op);
 again:
 	for (;;) {
 		if (op->kind == LS_OP_RECV) {
@@ -305,6 +313,182 @@ again:
 	/* Partial stream send: send the rest now; wait only once the kernel says EAGAIN. */
 	if (op->stream && !advance(op, (size_t)r))
 		goto again;
+	op->status = STATUS_SUCCESS;
+	return 1;
+}
+
+/* ---- AcceptEx and ConnectEx (LS_OP_ACCEPT, LS_OP_CONNECT) ---- */
+
+/* accept4 without blocking. Linux has no per-call flag for it, so a blocking listener gets
+ * O_NONBLOCK for this one call; a blocking accept() another thread starts inside that window
+ * would see WSAEWOULDBLOCK (a known gap: mixing accept() and AcceptEx on one listener). The new
+ * fd gets the accept socket's blocking mode (nb). */
+static int accept_nb(struct ls_handle *l, int nb)
+{
+	int r;
+
+	if (l->u.sock.nonblocking)
+		return ls_sys_accept(l->fd, NULL, NULL, nb);
+	ls_sys_set_nonblock(l->fd, 1);
+	r = ls_sys_accept(l->fd, NULL, NULL, nb);
+	ls_sys_set_nonblock(l->fd, 0);
+	return r;
+}
+
+/* One address slot of AcceptEx's output (layout in mswsock/acceptex.c): an int length, then
+ * the Windows sockaddr. A slot too small for both is left as it is. */
+static void accept_slot(char *slot, uint32_t size, int fd, int peer)
+{
+	struct ls_err_lxaddr a;
+	unsigned char w[4 + 128];
+	int len = (int)sizeof w - 4;
+
+	a.len = sizeof a.u.bytes;
+	if ((peer ? ls_sys_getpeername(fd, a.u.bytes, &a.len) : ls_sys_getsockname(fd, a.u.bytes, &a.len)) != 0)
+		return;
+	if (ls_err_sockaddr_from_linux(&a, w + 4, &len) != STATUS_SUCCESS || (uint32_t)len + 4 > size)
+		return;
+	memcpy(w, &len, 4);
+	ls_sys_copy_out(slot, w, (size_t)len + 4);
+}
+
+/* Phase 0 (in the listener's queue): take a connection (one WSAAccept deferred comes first, as
+ * on Windows) and move it onto the accept socket's fd number, so the SOCKET the program made
+ * stays valid; its record becomes a connected socket (as ls_baseprov_adopt_accepted would make
+ * one). Without a data buffer the op is done; with one it goes on in the accept socket's queue
+ * (status STATUS_PENDING: deliver() moves it). Phase 1: the first data, or end of stream. */
+static int attempt_accept(struct ls_op *op)
+{
+	struct ls_handle *l = op->h, *a = op->target;
+	struct ls_engine_sock *aes;
+	long r;
+	int fd;
+
+	if (op->phase == 0) {
+		if (ls_handle_closing(a)) {
+			op->status = STATUS_CANCELLED;	/* the accept socket was closed meanwhile */
+			return 1;
+		}
+		fd = atomic_exchange((atomic_int *)&l->u.sock.deferred_fd, 0);
+		if (fd > 0) {
+			fd -= 1;
+			ls_sys_set_nonblock(fd, a->u.sock.nonblocking);
+		} else {
+			for (;;) {
+				fd = accept_nb(l, a->u.sock.nonblocking);
+				if (fd >= 0)
+					break;
+				/* Windows skips connections that died in the queue. */
+				if (fd == -EINTR || fd == -ECONNABORTED || fd == -EPROTO)
+					continue;
+				if (fd == -EAGAIN)
+					return 0;
+				op->status = ls_baseprov_status(l, fd);
+				return 1;
+			}
+		}
+		/* The accept socket's old (unconnected) socket goes with dup3; a registration of it
+		 * in a context would watch the old file, so it is dropped first. */
+		aes = atomic_load_explicit(&a->engine, memory_order_acquire);
+		if (aes) {
+			pthread_mutex_lock(&aes->lock);
+			if (aes->ctx) {
+				ls_engine_backend->unregister(aes->ctx, aes);
+				aes->ctx = NULL;
+			}
+			pthread_mutex_unlock(&aes->lock);
+		}
+		r = ls_sys_dup3(fd, a->fd);
+		if (r < 0) {
+			ls_baseprov_abort_fd(fd);
+			op->status = ls_err_status_from_errno((int)r);
+			return 1;
+		}
+		ls_sys_close(fd);
+		a->u.sock.bound = 1;
+		a->u.sock.connected = 1;
+		a->u.sock.connecting = 0;
+		a->u.sock.listening = 0;
+		a->u.sock.shut_rd = a->u.sock.shut_wr = 0;
+		op->phase = 1;
+		if (op->iov[0].len == 0) {
+			accept_slot((char *)op->iov[0].base, op->local_len, a->fd, 0);
+			accept_slot((char *)op->iov[0].base + op->local_len, op->remote_len, a->fd, 1);
+			op->status = STATUS_SUCCESS;
+			return 1;
+		}
+		op->status = STATUS_PENDING;
+		return 1;
+	}
+	for (;;) {
+		op->msg.iov = op->iov;
+		op->msg.iovlen = 1;
+		op->msg.name = NULL;
+		op->msg.namelen = 0;
+		r = ls_sys_recvmsg(a->fd, &op->msg, LX_MSG_DONTWAIT);
+		if (r != -EINTR)
+			break;
+	}
+	if (r == -EAGAIN)
+		return 0;
+	if (r < 0) {
+		op->status = ls_baseprov_io_status(a, r, 0);
+		return !(op->status == STATUS_IO_TIMEOUT || op->status == STATUS_DEVICE_NOT_READY);
+	}
+	op->bytes = (uint32_t)r;
+	accept_slot((char *)op->iov[0].base + op->iov[0].len, op->local_len, a->fd, 0);
+	accept_slot((char *)op->iov[0].base + op->iov[0].len + op->local_len, op->remote_len, a->fd, 1);
+	op->status = STATUS_SUCCESS;
+	return 1;
+}
+
+/* The connect itself was started by ConnectEx (phase 1: in progress; 2: connected at once; 3:
+ * failed at once, op->status holding why). A failure is always delivered, even at start (see
+ * ls_engine_start). Phase 2 sends the buffer whole. */
+static int attempt_connect(struct ls_op *op)
+{
+	struct ls_handle *h = op->h;
+	long r;
+
+	if (op->phase == 3) {
+		h->u.sock.connecting = 0;
+		return 1;
+	}
+	if (op->phase == 1) {
+		short rev = 0;
+		int err = 0;
+		unsigned int el = sizeof err;
+
+		if (ls_sys_poll1(h->fd, LX_POLLOUT, &rev, 0) <= 0 || !rev)
+			return 0;
+		ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
+		h->u.sock.connecting = 0;
+		if (err) {
+			op->status = ls_baseprov_status(h, -err);
+			return 1;
+		}
+		op->phase = 2;
+	}
+	h->u.sock.connected = 1;
+	h->u.sock.bound = 1;
+	while (op->niov > 0) {
+		op->msg.iov = op->iov;
+		op->msg.iovlen = op->niov;
+		op->msg.name = NULL;
+		op->msg.namelen = 0;
+		r = ls_sys_sendmsg(h->fd, &op->msg, LX_MSG_DONTWAIT);
+		if (r == -EINTR)
+			continue;
+		if (r == -EAGAIN)
+			return 0;
+		if (r < 0) {
+			op->status = ls_baseprov_io_status(h, r, 1);
+			return !(op->status == STATUS_IO_TIMEOUT || op->status == STATUS_DEVICE_NOT_READY);
+		}
+		op->bytes += (uint32_t)r;
+		if (advance(op, (size_t)r))
+			break;
+	}
 	op->status = STATUS_SUCCESS;
 	return 1;
 }
@@ -374,6 +558,11 @@ void ls_engine_op_release(struct ls_op *op)
 		ls_wait_thread_put(op->thread);
 	if (op->port)
 		ls_iocp_put(op->port);
+	if (op->target) {
+		if (op->kind == LS_OP_ACCEPT)
+			ls_engine_accept_unmark(op->target);
+		ls_handle_put(op->target);
+	}
 	ls_handle_put(op->h);
 	ls_engine_op_free(op);
 }
@@ -403,11 +592,23 @@ static void routine_apc(uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d)
 	}
 }
 
+static void continue_on_target(struct ls_op *op);
+
 static void deliver(struct ls_op *op, int immediate)
 {
 	/* The event is set in every mode (for a port-bound handle too, unless its low bit asked
 	 * for the event alone, which the API layer turned into op->port == NULL). */
 	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_relaxed);
+
+	if (op->kind == LS_OP_ACCEPT) {
+		/* Past its listener phase: closing the accept socket no longer concerns the
+		 * listener's queue. */
+		ls_engine_accept_unmark(op->target);
+		if (op->status == STATUS_PENDING) {
+			continue_on_target(op);	/* AcceptEx's first receive */
+			return;
+		}
+	}
 
 	if (op->port && !(immediate && NT_SUCCESS(op->status) && es && es->skip_success)) {
 		if (op->event)
@@ -469,7 +670,7 @@ static void reaper_start(void)
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
-	int dir = op->kind == LS_OP_SEND;
+	int dir = op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT;
 	NTSTATUS st;
 
 	if (!es) {
@@ -488,6 +689,13 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 			*bytes = op->bytes;
 		if (flags_out)
 			*flags_out = op->flags_out;
+		if (!NT_SUCCESS(st) && st != STATUS_BUFFER_OVERFLOW && op->kind == LS_OP_CONNECT) {
+			/* A connection that fails at once (loopback refuses within the connect call) is
+			 * still reported through the completion, after WSA_IO_PENDING (Windows: Wine's
+			 * test_ConnectEx). */
+			deliver(op, 0);
+			return STATUS_PENDING;
+		}
 		if (!NT_SUCCESS(st) && st != STATUS_BUFFER_OVERFLOW) {
 			/* Failed to start: no completion indication at all. */
 			op->ov->Internal = (ULONG_PTR)(uint32_t)st;
@@ -526,6 +734,101 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	return STATUS_PENDING;
 }
 
+int ls_engine_watch(struct ls_handle *h)
+{
+	struct ls_engine_sock *es = sock_state(h);
+	int r = 0;
+
+	if (!es)
+		return -1;
+	pthread_mutex_lock(&es->lock);
+	if (!es->ctx) {
+		/* The same registration as a first wait in ls_engine_start. */
+		struct ls_engine_ctx *ctx = es->bound;
+		if (!ctx) {
+			pthread_once(&reaper_once, reaper_start);
+			ctx = reaper;
+		}
+		if (!ctx || ls_engine_backend->register_fd(ctx, es) != 0)
+			r = -1;
+		else
+			es->ctx = ctx;
+	}
+	pthread_mutex_unlock(&es->lock);
+	return r;
+}
+
+/* AcceptEx after its connection, when it wants data: the op goes on in the accept socket's
+ * receive queue (same delivery: the listener's port, event or routine). */
+static void continue_on_target(struct ls_op *op)
+{
+	struct ls_engine_sock *es = sock_state(op->target);
+	struct ls_engine_ctx *ctx;
+
+	if (!es) {
+		op->status = STATUS_INSUFFICIENT_RESOURCES;
+		deliver(op, 0);
+		return;
+	}
+	pthread_mutex_lock(&es->lock);
+	if (!es->q[0] && attempt(op)) {
+		pthread_mutex_unlock(&es->lock);
+		deliver(op, 0);
+		return;
+	}
+	if (!es->ctx) {
+		ctx = es->bound;
+		if (!ctx) {
+			pthread_once(&reaper_once, reaper_start);
+			ctx = reaper;
+		}
+		if (!ctx || ls_engine_backend->register_fd(ctx, es) != 0) {
+			pthread_mutex_unlock(&es->lock);
+			op->status = STATUS_INSUFFICIENT_RESOURCES;
+			deliver(op, 0);
+			return;
+		}
+		es->ctx = ctx;
+	}
+	if (ls_handle_closing(op->target)) {
+		pthread_mutex_unlock(&es->lock);
+		op->status = STATUS_CANCELLED;
+		deliver(op, 0);
+		return;
+	}
+	op->next = NULL;
+	*es->tail[0] = op;
+	es->tail[0] = &op->next;
+	pthread_mutex_unlock(&es->lock);
+}
+
+int ls_engine_accept_mark(struct ls_handle *a, int lfd)
+{
+	struct ls_engine_sock *es = sock_state(a);
+	int r = 0;
+
+	if (!es)
+		return -1;
+	pthread_mutex_lock(&es->lock);
+	if (es->accept_lfd)
+		r = -1;
+	else
+		es->accept_lfd = lfd + 1;
+	pthread_mutex_unlock(&es->lock);
+	return r;
+}
+
+void ls_engine_accept_unmark(struct ls_handle *a)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&a->engine, memory_order_acquire);
+
+	if (!es)
+		return;
+	pthread_mutex_lock(&es->lock);
+	es->accept_lfd = 0;
+	pthread_mutex_unlock(&es->lock);
+}
+
 NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t bytes)
 {
 	op->issuer_tid = ls_sys_gettid();
@@ -548,6 +851,8 @@ void ls_engine_ready(struct ls_engine_sock *es, uint32_t events)
 {
 	struct ls_op *done = NULL, **done_tail = &done;
 
+	if (__atomic_load_n(&es->evsel, __ATOMIC_ACQUIRE))
+		ls_evsel_ready(es, events);	/* WSAEventSelect's record (src/evsel) */
 	pthread_mutex_lock(&es->lock);
 	for (int dir = 0; dir < 2; dir++) {
 		uint32_t want = dir ? (LS_SYS_EPOLLOUT | LS_SYS_EPOLLERR | LS_SYS_EPOLLHUP)
@@ -671,7 +976,44 @@ int ls_engine_set_modes(struct ls_handle *h, unsigned int flags)
 /* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted. */
 static void sock_abort(struct ls_handle *h)
 {
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	int lfd = 0;
+
 	ls_engine_cancel(h, NULL, 0);
+	/* The accept socket of a pending AcceptEx: Windows aborts that AcceptEx too (Wine's
+	 * test_AcceptEx). It waits in the listener's queue: find it there by its target. */
+	if (es) {
+		pthread_mutex_lock(&es->lock);
+		lfd = es->accept_lfd;
+		pthread_mutex_unlock(&es->lock);
+	}
+	if (lfd) {
+		struct ls_handle *l = ls_handle_get_socket((uintptr_t)(lfd - 1));
+		struct ls_engine_sock *les = l ? atomic_load_explicit(&l->engine, memory_order_acquire) : NULL;
+		struct ls_op *done = NULL;
+
+		if (les) {
+			pthread_mutex_lock(&les->lock);
+			for (struct ls_op **pp = &les->q[0]; *pp; pp = &(*pp)->next) {
+				if ((*pp)->kind == LS_OP_ACCEPT && (*pp)->target == h) {
+					done = *pp;
+					*pp = done->next;
+					done->next = NULL;
+					break;
+				}
+			}
+			les->tail[0] = &les->q[0];
+			while (*les->tail[0])
+				les->tail[0] = &(*les->tail[0])->next;
+			pthread_mutex_unlock(&les->lock);
+		}
+		if (done) {
+			done->status = STATUS_CANCELLED;
+			deliver(done, 0);
+		}
+		if (l)
+			ls_handle_put(l);
+	}
 }
 
 __attribute__((constructor)) static void engine_hooks(void)

@@ -43,6 +43,15 @@ struct ls_engine_ctx;
 enum ls_op_kind {
 	LS_OP_RECV = 1,		/* recvmsg on a socket (WSARecv, WSARecvFrom, ReadFile) */
 	LS_OP_SEND,		/* sendmsg on a socket (WSASend, WSASendTo, WriteFile) */
+	/* AcceptEx: waits in the listener's receive queue (op->h, direction 0) for a connection,
+	 * which becomes the accept socket (op->target: its fd number is kept, the connection is
+	 * dup3'd onto it); with a data buffer (iov[0]) it then waits in the accept socket's receive
+	 * queue for the first bytes (or end of stream). The address slots follow the data buffer
+	 * (layout in mswsock/acceptex.c). */
+	LS_OP_ACCEPT,
+	/* ConnectEx: a non-blocking connect started by the first attempt, done when the socket is
+	 * writable (SO_ERROR decides), then the optional send buffer (iov) sent whole. Direction 1. */
+	LS_OP_CONNECT,
 };
 
 /* Which error space a completion routine receives. */
@@ -78,6 +87,10 @@ struct ls_op {
 	void *user_from;
 	int *user_fromlen;
 	struct ls_sys_msg msg;
+	/* LS_OP_ACCEPT / LS_OP_CONNECT. */
+	struct ls_handle *target;	/* AcceptEx: the accept socket (reference held) */
+	uint32_t local_len, remote_len;	/* AcceptEx: address slot sizes after the data buffer */
+	uint8_t phase;			/* accept: 0 connection, 1 first data; connect: 0 start, 1 wait, 2 send */
 	uint32_t niov;
 	struct ls_sys_iov iov[];
 };
@@ -94,6 +107,10 @@ void ls_engine_op_free(struct ls_op *op);
  * still delivered), STATUS_PENDING if it will complete later. A failure to start (STATUS_* other
  * than those) delivers nothing, as Windows. */
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out);
+
+/* Makes sure h's fd is watched in a context (its port's, else the reaper's) without starting an
+ * op, so readiness reaches ls_engine_ready (WSAEventSelect, src/evsel). 0, or -1 out of memory. */
+int ls_engine_watch(struct ls_handle *h);
 
 /* ---- API-side helpers (overlapped.c) ---- */
 
@@ -123,6 +140,12 @@ uint32_t ls_engine_wait_result(LPOVERLAPPED ov, uint32_t ms, int alertable, uint
  * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, routine, event); a failure delivers nothing, as a failed
  * start. Returns status. op->kind is not used. */
 NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t bytes);
+
+/* AcceptEx's bookkeeping on the accept socket a (borrowed): marks it as the target of an
+ * AcceptEx on listener fd lfd. 0, or -1 if an AcceptEx into a is already pending (WSAEINVAL)
+ * or out of memory. Cleared when that op is delivered or released (ls_engine_accept_unmark). */
+int ls_engine_accept_mark(struct ls_handle *a, int lfd);
+void ls_engine_accept_unmark(struct ls_handle *a);
 
 /* Cancels pending ops on h: the one started with ov (ov != NULL), else all; with tid != 0 only
  * those issued by that thread (CancelIo). Each completes with STATUS_CANCELLED. Returns the

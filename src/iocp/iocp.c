@@ -121,7 +121,11 @@ static void enqueue(struct ls_iocp *p, struct ls_op *op)
 	op->next = NULL;
 	*p->tail = op;
 	p->tail = &op->next;
-	wake_one(p);
+	/* Completions found by the polling thread are taken by that thread when its poll returns
+	 * (it hands what it cannot take to a sleeper then): waking a sleeper for each would only
+	 * make it find the queue empty. */
+	if (p->poller != ls_sys_gettid())
+		wake_one(p);
 	pthread_mutex_unlock(&p->lock);
 }
 

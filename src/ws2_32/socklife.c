@@ -1,6 +1,7 @@
 /* ws2_32/socklife: socket, WSASocketA/W, closesocket, bind, listen, accept, WSAAccept, connect,
  * WSAConnect, shutdown, getsockname, getpeername. */
 #include "ws2.h"
+#include "../evsel/evsel.h"
 #include "../base/sys.h"
 #include "../baseprov/baseprov.h"
 #include "../catalog/catalog.h"
@@ -214,6 +215,7 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 	if (st == STATUS_SUCCESS)
 		st = ls_baseprov_accept_fd(h, &fd);
 	if (st != STATUS_SUCCESS) {
+		ls_evsel_rearm(h, FD_ACCEPT);	/* re-enabled by a failed WSAAccept too */
 		ls_handle_put(h);
 		return socket_return(st, NULL);
 	}
@@ -231,6 +233,8 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 		ls_lasterr_set(WSATRY_AGAIN);
 		return INVALID_SOCKET;
 	}
+	/* FD_ACCEPT is re-enabled unless the connection was deferred (spec §12). */
+	ls_evsel_rearm(h, FD_ACCEPT);
 	if (verdict != CF_ACCEPT) {
 		/* Rejected: the peer sees a reset, the caller WSAECONNREFUSED (WSAEINVAL for a
 		 * value that is none of CF_*). */

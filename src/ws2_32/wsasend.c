@@ -7,6 +7,7 @@
  * the delivery (engine/overlapped.c), and ls_engine_start says whether it completed at once or
  * went pending (data-transfer.md §4). */
 #include "ws2.h"
+#include "../evsel/evsel.h"
 #include "../base/sys.h"
 #include "../baseprov/baseprov.h"
 #include "../engine/engine.h"
@@ -133,7 +134,10 @@ static NTSTATUS async_xfer(struct ls_handle *h, const struct xfer *x, uint32_t *
 	}
 	if (op->addr.len)
 		h->u.sock.bound = 1;	/* WSASendTo binds implicitly, as sendto */
-	return ls_engine_start(op, done, flags_out);
+	st = ls_engine_start(op, done, flags_out);
+	if (x->kind == LS_OP_RECV)
+		ls_evsel_rearm(h, FD_READ | FD_OOB);	/* an overlapped WSARecv re-enables too */
+	return st;
 }
 
 /* The common body of the four calls: mode, transfer, the return protocol of §4. */

@@ -1,0 +1,324 @@
+/* AcceptEx and GetAcceptExSockaddrs, through the mswsock export and the WSAIoctl pointer:
+ * completion on the listener's port with its key, or through an event; the first receive;
+ * addresses matching getsockname/getpeername after SO_UPDATE_ACCEPT_CONTEXT; Windows'
+ * validation (Wine's test_AcceptEx, run on Windows); aborts when the listener or the accept
+ * socket is closed while it is pending. */
+#include <mswsock.h>
+
+#include "overlapped_util.h"
+
+#define SLOT(af) ((DWORD)((af) == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) + 16)
+
+static SOCKET listener(int af, struct sockaddr_storage *ss, int *len)
+{
+	SOCKET l = ov_bound(af, SOCK_STREAM, ss, len);
+
+	ASSERT_EQ(listen(l, 5), 0);
+	return l;
+}
+
+static LPFN_ACCEPTEX get_acceptex(SOCKET s)
+{
+	GUID g = WSAID_ACCEPTEX;
+	LPFN_ACCEPTEX fn = NULL;
+	DWORD n = 0;
+
+	ASSERT_EQ(WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &g, sizeof g, &fn, sizeof fn, &n, NULL, NULL), 0);
+	ASSERT_EQ(n, sizeof fn);
+	ASSERT_TRUE(fn != NULL);
+	return fn;
+}
+
+static void same_addr(const struct sockaddr *a, int alen, const struct sockaddr *b, int blen)
+{
+	ASSERT_EQ(alen, blen);
+	ASSERT_MEM_EQ(a, b, alen);
+}
+
+/* After an accept with an address layout: GetAcceptExSockaddrs matches the socket's names. */
+static void check_names(int af, SOCKET a, SOCKET l, char *buf, DWORD data)
+{
+	struct sockaddr *lp = NULL, *rp = NULL;
+	struct sockaddr_storage ln, rn;
+	int llen = 0, rlen = 0, n1 = sizeof ln, n2 = sizeof rn;
+
+	ASSERT_EQ(setsockopt(a, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&l, sizeof l), 0);
+	GetAcceptExSockaddrs(buf, data, SLOT(af), SLOT(af), &lp, &llen, &rp, &rlen);
+	ASSERT_EQ(getsockname(a, (struct sockaddr *)&ln, &n1), 0);
+	ASSERT_EQ(getpeername(a, (struct sockaddr *)&rn, &n2), 0);
+	same_addr(lp, llen, (struct sockaddr *)&ln, n1);
+	same_addr(rp, rlen, (struct sockaddr *)&rn, n2);
+	ASSERT_EQ(lp->sa_family, af);
+}
+
+static void with_event(int af, int via_pointer)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256], got[8];
+	DWORD n = 0xdead;
+	int len;
+	LPFN_ACCEPTEX fn;
+
+	ov_start();
+	l = listener(af, &ss, &len);
+	fn = via_pointer ? get_acceptex(l) : AcceptEx;
+	a = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(fn(l, a, buf, 0, SLOT(af), SLOT(af), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 0), WAIT_TIMEOUT);
+	c = socket(af, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	ASSERT_EQ(n, 0);
+	check_names(af, a, l, buf, 0);
+	/* The SOCKET the program made is the connection. */
+	ASSERT_EQ(send(c, "hi", 2, 0), 2);
+	ASSERT_EQ(recv(a, got, 2, MSG_WAITALL), 2);
+	ASSERT_MEM_EQ(got, "hi", 2);
+	ASSERT_EQ(send(a, "yo", 2, 0), 2);
+	ASSERT_EQ(recv(c, got, 2, MSG_WAITALL), 2);
+	ASSERT_MEM_EQ(got, "yo", 2);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(AcceptEx_event_v4) { with_event(AF_INET, 0); }
+TEST(AcceptEx_event_v6) { with_event(AF_INET6, 0); }
+TEST(AcceptEx_pointer_event_v4) { with_event(AF_INET, 1); }
+TEST(AcceptEx_pointer_event_v6) { with_event(AF_INET6, 1); }
+
+/* Completion on the listener's port with the listener's key; with a data buffer it waits for
+ * the first bytes, which it reports. */
+static void with_port(int af, DWORD data)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c;
+	OVERLAPPED ov, *got_ov = NULL;
+	char buf[512];
+	DWORD n = 0;
+	ULONG_PTR key = 0;
+	HANDLE port;
+	int len;
+
+	ov_start();
+	l = listener(af, &ss, &len);
+	port = CreateIoCompletionPort((HANDLE)l, NULL, 0x55, 0);
+	ASSERT_TRUE(port != NULL);
+	a = socket(af, SOCK_STREAM, 0);
+	ov_init(&ov, NULL);
+	FAILS(get_acceptex(l)(l, a, buf, data, SLOT(af), SLOT(af), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(af, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	if (data) {
+		/* Connected, no data yet: still pending (Wine's test, "short reads"). */
+		ASSERT_TRUE(!GetQueuedCompletionStatus(port, &n, &key, &got_ov, 100));
+		ASSERT_EQ(GetLastError(), WAIT_TIMEOUT);
+		ASSERT_EQ(send(c, "hello", 5, 0), 5);
+	}
+	ASSERT_TRUE(GetQueuedCompletionStatus(port, &n, &key, &got_ov, 10000));
+	ASSERT_EQ(key, 0x55);
+	ASSERT_TRUE(got_ov == &ov);
+	ASSERT_EQ(n, data ? 5 : 0);
+	if (data)
+		ASSERT_MEM_EQ(buf, "hello", 5);
+	check_names(af, a, l, buf, data);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(CloseHandle(port));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(AcceptEx_port_v4) { with_port(AF_INET, 0); }
+TEST(AcceptEx_port_v6) { with_port(AF_INET6, 0); }
+TEST(AcceptEx_port_data_v4) { with_port(AF_INET, 100); }
+TEST(AcceptEx_port_data_v6) { with_port(AF_INET6, 100); }
+
+/* Windows: a peer that closes before sending completes the receive with 0 bytes, successfully
+ * (Wine's test_AcceptEx, "disconnect during receive"). */
+TEST(AcceptEx_data_peer_closes)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 7;
+	int len;
+
+	ov_start();
+	l = listener(AF_INET, &ss, &len);
+	a = socket(AF_INET, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 64, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	n = 123;
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	ASSERT_EQ(n, 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+/* A connection already waiting completes AcceptEx at once (TRUE), and the completion is still
+ * delivered (the event is set). */
+TEST(AcceptEx_immediate)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 7;
+	int len;
+
+	ov_start();
+	l = listener(AF_INET6, &ss, &len);
+	c = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	a = socket(AF_INET6, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	ASSERT_TRUE(AcceptEx(l, a, buf, 0, SLOT(AF_INET6), SLOT(AF_INET6), &n, &ov));
+	ASSERT_EQ(n, 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 0), WAIT_OBJECT_0);
+	check_names(AF_INET6, a, l, buf, 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(AcceptEx_bad_input)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, a6, bound, nl;
+	OVERLAPPED ov, ov2;
+	char buf[256];
+	DWORD n;
+	int len;
+	LPFN_ACCEPTEX fn;
+
+	ov_start();
+	nl = ov_bound(AF_INET, SOCK_STREAM, &ss, &len);
+	a = socket(AF_INET, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	fn = get_acceptex(nl);
+	/* Windows (Wine's test_AcceptEx): */
+	FAILS(fn(INVALID_SOCKET, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, WSAENOTSOCK);
+	FAILS(fn(nl, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, WSAEINVAL);	/* not listening */
+	ASSERT_EQ(closesocket(nl), 0);
+	l = listener(AF_INET, &ss, &len);
+	FAILS(fn(l, INVALID_SOCKET, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, WSAENOTSOCK);
+	FAILS(fn(l, a, NULL, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, WSAEFAULT);
+	FAILS(fn(l, a, buf, 0, SLOT(AF_INET), 0, &n, &ov), FALSE, WSAEFAULT);
+	FAILS(fn(l, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	FAILS(fn(l, a, buf, 0, 0, 0, &n, NULL), FALSE, ERROR_INVALID_PARAMETER);
+	/* A short local slot is accepted (pending), as on Windows. */
+	FAILS(fn(l, a, buf, 0, 0, SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ASSERT_TRUE(CancelIo((HANDLE)l));
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	FAILS32(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE), ERROR_OPERATION_ABORTED);
+	/* Windows: a second AcceptEx into a socket that already has one pending is WSAEINVAL. */
+	FAILS(fn(l, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ov_init(&ov2, NULL);
+	FAILS(fn(l, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov2), FALSE, WSAEINVAL);
+	ASSERT_TRUE(CancelIo((HANDLE)l));
+	/* Ours (pinned): an accept socket of another family, a bound one, or the listener. */
+	a6 = socket(AF_INET6, SOCK_STREAM, 0);
+	FAILS(fn(l, a6, buf, 0, SLOT(AF_INET6), SLOT(AF_INET6), &n, &ov2), FALSE, WSAEINVAL);
+	bound = ov_bound(AF_INET, SOCK_STREAM, &ss, &len);
+	FAILS(fn(l, bound, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov2), FALSE, WSAEINVAL);
+	FAILS(fn(l, l, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov2), FALSE, WSAEINVAL);
+	/* SO_UPDATE_ACCEPT_CONTEXT wants a listening socket (SOCKET-sized value). */
+	FAILS(setsockopt(a, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&bound, sizeof bound), SOCKET_ERROR,
+	      WSAEINVAL);
+	{
+		SOCKET none = INVALID_SOCKET;
+		FAILS(setsockopt(a, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&none, sizeof none), SOCKET_ERROR,
+		      WSAENOTSOCK);
+		FAILS(setsockopt(a, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&l, 2), SOCKET_ERROR, WSAEFAULT);
+	}
+	ASSERT_EQ(closesocket(bound), 0);
+	ASSERT_EQ(closesocket(a6), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+/* Closing the listener with an AcceptEx pending completes it once, aborted (Windows: Wine's
+ * test_AcceptEx); on a port, one failure packet. */
+TEST(AcceptEx_listener_closed)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a;
+	OVERLAPPED ov, *got_ov = NULL;
+	char buf[256];
+	DWORD n = 0;
+	ULONG_PTR key = 0;
+	HANDLE port;
+	int len;
+
+	ov_start();
+	l = listener(AF_INET, &ss, &len);
+	port = CreateIoCompletionPort((HANDLE)l, NULL, 9, 0);
+	a = socket(AF_INET, SOCK_STREAM, 0);
+	ov_init(&ov, NULL);
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ASSERT_EQ(closesocket(l), 0);
+	FAILS32(GetQueuedCompletionStatus(port, &n, &key, &got_ov, 10000), ERROR_OPERATION_ABORTED);
+	ASSERT_TRUE(got_ov == &ov);
+	ASSERT_EQ(key, 9);
+	ASSERT_EQ(ov.Internal, 0xC0000120);	/* STATUS_CANCELLED */
+	WSASetLastError(0);
+	{
+		DWORD fl;
+		ASSERT_EQ(WSAGetOverlappedResult(a, &ov, &n, FALSE, &fl), FALSE);
+		ASSERT_EQ(WSAGetLastError(), WSA_OPERATION_ABORTED);
+	}
+	/* Exactly once. */
+	FAILS32(GetQueuedCompletionStatus(port, &n, &key, &got_ov, 100), WAIT_TIMEOUT);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_TRUE(CloseHandle(port));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+/* Closing the accept socket aborts the AcceptEx too (Windows: Wine's test_AcceptEx); the
+ * listener stays usable. */
+TEST(AcceptEx_accept_socket_closed)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 0;
+	int len;
+
+	ov_start();
+	l = listener(AF_INET6, &ss, &len);
+	a = socket(AF_INET6, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(AF_INET6), SLOT(AF_INET6), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	FAILS32(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE), ERROR_OPERATION_ABORTED);
+	c = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	a = accept(l, NULL, NULL);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
