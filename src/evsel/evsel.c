@@ -24,6 +24,7 @@ struct ls_evsel {
 	uint32_t enabled;		/* may be recorded now (cleared by recording, set by re-enabling) */
 	uint32_t recorded;		/* the network-event record WSAEnumNetworkEvents reads */
 	uint8_t connect_pending;	/* a stream connect is in progress: FD_CONNECT comes next */
+	uint8_t in_connect;		/* inside the connect call: a fresh socket polls as "done" */
 	/* The socket's state as the poller needs it, copied from h->u.sock by the application's
 	 * calls (snap) under es->lock: the poller thread never reads h->u.sock, which those calls
 	 * write without a lock. */
@@ -92,7 +93,9 @@ static void apply(struct ls_evsel *ev, uint32_t rev)
 		int err = 0;
 		unsigned int len = sizeof err;
 
-		if (!(rev & (LX_POLLOUT | LX_POLLERR | LX_POLLHUP)))
+		/* Before the syscall a fresh TCP socket polls OUT|HUP, which would look like a
+		 * finished connect: the call itself reads the level when it returns. */
+		if (ev->in_connect || !(rev & (LX_POLLOUT | LX_POLLERR | LX_POLLHUP)))
 			return;	/* still connecting */
 		ev->connect_pending = 0;
 		ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &len);
@@ -278,8 +281,10 @@ void ls_evsel_connect_slow(struct ls_handle *h, int phase, NTSTATUS st)
 			ev->enabled |= FD_CONNECT;
 		}
 		ev->connected = 1;	/* as do_connect is about to mark it */
+		ev->in_connect = 1;
 		goto out;
 	}
+	ev->in_connect = 0;
 	snap(ev);
 	if (!ev->connect_pending)
 		goto out;

@@ -1,8 +1,8 @@
 /* WSAEventSelect / WSAEnumNetworkEvents: argument errors, the re-enabling rules of each FD_*
  * event, FD_CONNECT and FD_CLOSE error codes, implicit non-blocking mode, replacement,
  * inheritance by accepted sockets, one event for several sockets (spec data-transfer.md §12;
- * Windows behaviour as recorded by Wine's test_events / test_WSAEnumNetworkEvents). Real
- * loopback sockets, both families; waits use generous timeouts as a mechanism only. */
+ * not yet checked against Wine's test_events / test_WSAEnumNetworkEvents). Real loopback
+ * sockets, both families; waits use generous timeouts as a mechanism only. */
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <windows.h>
