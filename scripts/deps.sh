@@ -8,6 +8,10 @@ command -v cc >/dev/null 2>&1 || need="$need gcc"
 command -v make >/dev/null 2>&1 || need="$need make"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 [ -f /usr/include/liburing.h ] || need="$need liburing-dev"
+# The test command also runs the suite under valgrind (scripts/test.sh); the demo does not.
+if [ "${LINSOCK_DEPS_TEST:-0}" = 1 ]; then
+	command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+fi
 if [ -n "$need" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "deps: installing$need"

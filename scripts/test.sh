@@ -1,10 +1,10 @@
 #!/bin/sh
 # Builds linsock and runs every test: the suite under each async backend
 # (LINSOCK_BACKEND=io_uring and =epoll), the export-list and header checks (ctest), the suite
-# again under ASan+UBSan and under TSan, and the demo. Last line: "N passed, N failed".
+# again under ASan+UBSan, TSan and valgrind, and the demo. Last line: "N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/deps.sh
+LINSOCK_DEPS_TEST=1 sh scripts/deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DLINSOCK_WERROR=ON >/dev/null
 cmake --build build -j"$jobs" >/dev/null
@@ -42,6 +42,12 @@ cmake --build build-tsan -j"$jobs" >/dev/null
 grep -E '^not ok' build-tsan/suite.log || true
 tail -n 1 build-tsan/suite.log
 tally build-tsan/suite.log
+echo "== suite under valgrind (epoll backend: valgrind cannot see what the kernel writes through an io_uring)"
+LINSOCK_BACKEND=epoll LINSOCK_TEST_TIMEOUT=180 valgrind -q --trace-children=yes --child-silent-after-fork=yes \
+	--error-exitcode=99 ./build/linsock-tests >build/suite-valgrind.log 2>&1 || true
+grep -E '^not ok' build/suite-valgrind.log || true
+tail -n 1 build/suite-valgrind.log
+tally build/suite-valgrind.log
 echo "== demo"
 if sh scripts/demo.sh >build/demo.log 2>&1; then
 	tail -n 3 build/demo.log; passed=$((passed + 1))

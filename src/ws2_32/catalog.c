@@ -92,6 +92,7 @@ static int enum_namespaces(LPDWORD lpdwBufferLength, void *lpnspBuffer, int ansi
 	for (int i = 0; i < count; i++) {
 		const struct ls_catalog_ns *e = ls_catalog_ns_entry(i);
 		WSANAMESPACE_INFOW w;
+		memset(&w, 0, sizeof w);	/* padding too: the whole image is copied out */
 		w.NSProviderId = e->id;
 		w.dwNameSpace = e->name_space;
 		w.fActive = e->active;
