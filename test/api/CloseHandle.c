@@ -7,70 +7,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-/* A BOOL call failed with the expected Win32 code; the slot is seeded first. */
-#define FAILS32(call, code) \
-	do { \
-		SetLastError(0xdeadbeef); \
-		ASSERT_TRUE(!(call)); \
-		ASSERT_EQ(GetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		return (int)sizeof *a;
-	}
-}
-
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
-
-static void tcp_pair(int af, SOCKET *c, SOCKET *a)
-{
-	struct sockaddr_storage ss;
-	SOCKET l;
-	int len;
-
-	l = bound(af, SOCK_STREAM, &ss, &len);
-	ASSERT_EQ(listen(l, 1), 0);
-	*c = socket(af, SOCK_STREAM, 0);
-	ASSERT_NE(*c, INVALID_SOCKET);
-	ASSERT_EQ(connect(*c, (struct sockaddr *)&ss, len), 0);
-	*a = accept(l, NULL, NULL);
-	ASSERT_NE(*a, INVALID_SOCKET);
-	ASSERT_EQ(closesocket(l), 0);
-}
-
-static void temp_name(char *buf, size_t n, const char *tag)
-{
-	snprintf(buf, n, "ls_test_%lu_%s.tmp", (unsigned long)GetCurrentProcessId(), tag);
-}
+#include "sockutil.h"
 
 static void linger_zero(int af)
 {
@@ -79,8 +16,8 @@ static void linger_zero(int af)
 	char buf[8];
 	DWORD n;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_LINGER, (const char *)&hard, sizeof hard), 0);
 	ASSERT_TRUE(CloseHandle((HANDLE)c));
 	FAILS32(ReadFile((HANDLE)a, buf, sizeof buf, &n, NULL), ERROR_NETNAME_DELETED);
@@ -105,8 +42,8 @@ static void nonblocking_linger(int af)
 	unsigned long long sent = 0, got = 0;
 	ULONGLONG t0;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(setsockopt(a, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof small), 0);
 	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof small), 0);
 	ASSERT_EQ(ioctlsocket(c, FIONBIO, &on), 0);
@@ -166,8 +103,8 @@ TEST(CloseHandle_wakes_blocked_ReadFile)
 	SOCKET c;
 	HANDLE th;
 
-	start();
-	tcp_pair(AF_INET, &c, &b.s);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &b.s);
 	th = CreateThread(NULL, 0, blocked_reader, &b, 0, NULL);
 	ASSERT_NE(th, NULL);
 	Sleep(200);	/* let the reader block */
@@ -185,7 +122,7 @@ TEST(CloseHandle_files_pipes_invalid)
 	HANDLE f, r, w;
 	DWORD n;
 
-	temp_name(name, sizeof name, "close");
+	su_temp_name(name, sizeof name, "close");
 	f = CreateFileA(name, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
 	ASSERT_NE(f, INVALID_HANDLE_VALUE);
 	ASSERT_TRUE(CloseHandle(f));

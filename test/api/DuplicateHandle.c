@@ -7,82 +7,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-/* A BOOL call failed with the expected Win32 code; the slot is seeded first. */
-#define FAILS32(call, code) \
-	do { \
-		SetLastError(0xdeadbeef); \
-		ASSERT_TRUE(!(call)); \
-		ASSERT_EQ(GetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		return (int)sizeof *a;
-	}
-}
-
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
-
-static void tcp_pair(int af, SOCKET *c, SOCKET *a)
-{
-	struct sockaddr_storage ss;
-	SOCKET l;
-	int len;
-
-	l = bound(af, SOCK_STREAM, &ss, &len);
-	ASSERT_EQ(listen(l, 1), 0);
-	*c = socket(af, SOCK_STREAM, 0);
-	ASSERT_NE(*c, INVALID_SOCKET);
-	ASSERT_EQ(connect(*c, (struct sockaddr *)&ss, len), 0);
-	*a = accept(l, NULL, NULL);
-	ASSERT_NE(*a, INVALID_SOCKET);
-	ASSERT_EQ(closesocket(l), 0);
-}
-
-/* *s sends to *r (connected), *r is bound. */
-static void udp_pair(int af, SOCKET *s, SOCKET *r)
-{
-	struct sockaddr_storage ss;
-	int len;
-
-	*r = bound(af, SOCK_DGRAM, &ss, &len);
-	*s = socket(af, SOCK_DGRAM, 0);
-	ASSERT_NE(*s, INVALID_SOCKET);
-	ASSERT_EQ(connect(*s, (struct sockaddr *)&ss, len), 0);
-}
-
-static void temp_name(char *buf, size_t n, const char *tag)
-{
-	snprintf(buf, n, "ls_test_%lu_%s.tmp", (unsigned long)GetCurrentProcessId(), tag);
-}
+#include "sockutil.h"
 
 static DWORD flags_of(HANDLE h)
 {
@@ -112,8 +37,8 @@ static void stream(int af)
 	DWORD n;
 	int type = 0, len = sizeof type;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	d = (SOCKET)dup((HANDLE)c, FALSE, DUPLICATE_SAME_ACCESS);
 	ASSERT_EQ(getsockopt(d, SOL_SOCKET, SO_TYPE, (char *)&type, &len), 0);
 	ASSERT_EQ(type, SOCK_STREAM);
@@ -147,8 +72,8 @@ static void datagram(int af)
 	char buf[16];
 	DWORD n;
 
-	start();
-	udp_pair(af, &s, &r);
+	su_start();
+	su_udp_pair(af, &s, &r);
 	d = (SOCKET)dup((HANDLE)r, TRUE, 0);
 	ASSERT_EQ(flags_of((HANDLE)d), HANDLE_FLAG_INHERIT);
 	ASSERT_TRUE(CloseHandle((HANDLE)r));
@@ -172,7 +97,7 @@ TEST(DuplicateHandle_file_shares_position)
 	HANDLE f, d;
 	DWORD n;
 
-	temp_name(name, sizeof name, "dup");
+	su_temp_name(name, sizeof name, "dup");
 	f = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
 	ASSERT_NE(f, INVALID_HANDLE_VALUE);
 	d = dup(f, FALSE, DUPLICATE_SAME_ACCESS);
@@ -218,9 +143,9 @@ TEST(DuplicateHandle_errors)
 	SOCKET c, a;
 	HANDLE out = (HANDLE)(intptr_t)12345;
 
-	start();
+	su_start();
 	ASSERT_EQ(GetCurrentProcess(), (HANDLE)(LONG_PTR)-1);
-	tcp_pair(AF_INET, &c, &a);
+	su_tcp_pair(AF_INET, &c, &a);
 	FAILS32(DuplicateHandle((HANDLE)(intptr_t)4242, (HANDLE)c, GetCurrentProcess(), &out, 0, FALSE,
 				DUPLICATE_SAME_ACCESS), ERROR_INVALID_HANDLE);
 	FAILS32(DuplicateHandle(GetCurrentProcess(), (HANDLE)c, (HANDLE)a, &out, 0, FALSE, DUPLICATE_SAME_ACCESS),

@@ -7,82 +7,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-/* A BOOL call failed with the expected Win32 code; the slot is seeded first. */
-#define FAILS32(call, code) \
-	do { \
-		SetLastError(0xdeadbeef); \
-		ASSERT_TRUE(!(call)); \
-		ASSERT_EQ(GetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		return (int)sizeof *a;
-	}
-}
-
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
-
-static void tcp_pair(int af, SOCKET *c, SOCKET *a)
-{
-	struct sockaddr_storage ss;
-	SOCKET l;
-	int len;
-
-	l = bound(af, SOCK_STREAM, &ss, &len);
-	ASSERT_EQ(listen(l, 1), 0);
-	*c = socket(af, SOCK_STREAM, 0);
-	ASSERT_NE(*c, INVALID_SOCKET);
-	ASSERT_EQ(connect(*c, (struct sockaddr *)&ss, len), 0);
-	*a = accept(l, NULL, NULL);
-	ASSERT_NE(*a, INVALID_SOCKET);
-	ASSERT_EQ(closesocket(l), 0);
-}
-
-/* *s sends to *r (connected), *r is bound. */
-static void udp_pair(int af, SOCKET *s, SOCKET *r)
-{
-	struct sockaddr_storage ss;
-	int len;
-
-	*r = bound(af, SOCK_DGRAM, &ss, &len);
-	*s = socket(af, SOCK_DGRAM, 0);
-	ASSERT_NE(*s, INVALID_SOCKET);
-	ASSERT_EQ(connect(*s, (struct sockaddr *)&ss, len), 0);
-}
-
-static void temp_name(char *buf, size_t n, const char *tag)
-{
-	snprintf(buf, n, "ls_test_%lu_%s.tmp", (unsigned long)GetCurrentProcessId(), tag);
-}
+#include "sockutil.h"
 
 static void stream(int af)
 {
@@ -90,8 +15,8 @@ static void stream(int af)
 	char buf[64];
 	DWORD n = 12345;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(send(c, "hello", 5, 0), 5);
 	ASSERT_TRUE(ReadFile((HANDLE)a, buf, sizeof buf, &n, NULL));
 	ASSERT_EQ(n, 5);
@@ -130,8 +55,8 @@ static void graceful(int af)
 	char buf[16];
 	DWORD n = 12345;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(send(c, "bye", 3, 0), 3);
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_TRUE(ReadFile((HANDLE)a, buf, sizeof buf, &n, NULL));
@@ -157,14 +82,14 @@ static void reset(int af)
 	char buf[16];
 	DWORD n = 12345;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_LINGER, (const char *)&hard, sizeof hard), 0);
 	ASSERT_EQ(closesocket(c), 0);
 	FAILS32(ReadFile((HANDLE)a, buf, sizeof buf, &n, NULL), ERROR_NETNAME_DELETED);
 	ASSERT_EQ(n, 0);
 	/* The Winsock face of the same condition, on a second pair. */
-	tcp_pair(af, &c2, &a2);
+	su_tcp_pair(af, &c2, &a2);
 	ASSERT_EQ(setsockopt(c2, SOL_SOCKET, SO_LINGER, (const char *)&hard, sizeof hard), 0);
 	ASSERT_EQ(closesocket(c2), 0);
 	WSASetLastError(0xdeadbeef);
@@ -188,11 +113,11 @@ static void would_block(int af, int type)
 	char buf[16];
 	DWORD n = 12345;
 
-	start();
+	su_start();
 	if (type == SOCK_STREAM)
-		tcp_pair(af, &x, &y);
+		su_tcp_pair(af, &x, &y);
 	else
-		udp_pair(af, &x, &y);
+		su_udp_pair(af, &x, &y);
 	ASSERT_EQ(ioctlsocket(y, FIONBIO, &on), 0);
 	FAILS32(ReadFile((HANDLE)y, buf, sizeof buf, &n, NULL), ERROR_NOT_READY);
 	ASSERT_EQ(WSAGetLastError(), ERROR_NOT_READY);
@@ -225,8 +150,8 @@ static void datagram(int af)
 	char big[100], buf[100];
 	DWORD n = 12345;
 
-	start();
-	udp_pair(af, &s, &r);
+	su_start();
+	su_udp_pair(af, &s, &r);
 	for (int i = 0; i < (int)sizeof big; i++)
 		big[i] = (char)i;
 	ASSERT_EQ(send(s, "one", 3, 0), 3);
@@ -258,9 +183,9 @@ TEST(ReadFile_socket_states)
 	char buf[8];
 	DWORD n;
 
-	start();
+	su_start();
 	/* After shutdown(SD_RECEIVE): WSAESHUTDOWN's file face, ERROR_PIPE_NOT_CONNECTED. */
-	tcp_pair(AF_INET, &c, &a);
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(shutdown(a, SD_RECEIVE), 0);
 	FAILS32(ReadFile((HANDLE)a, buf, sizeof buf, &n, NULL), ERROR_PIPE_NOT_CONNECTED);
 	/* Unbound datagram socket: WSAEINVAL's face, ERROR_INVALID_PARAMETER. */
@@ -292,8 +217,8 @@ TEST(ReadFile_invalid_handles)
 	char buf[8];
 	DWORD n;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(closesocket(c), 0);
 	n = 12345;
 	FAILS32(ReadFile((HANDLE)c, buf, sizeof buf, &n, NULL), ERROR_INVALID_HANDLE);
@@ -323,8 +248,8 @@ TEST(ReadFile_bad_pointers)
 	char buf[8];
 	DWORD n;
 
-	start();
-	tcp_pair(AF_INET6, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET6, &c, &a);
 	ASSERT_EQ(send(c, "data", 4, 0), 4);
 	FAILS32(ReadFile((HANDLE)a, buf, sizeof buf, NULL, NULL), ERROR_NOACCESS);
 	FAILS32(ReadFile((HANDLE)a, buf, sizeof buf, (LPDWORD)(uintptr_t)1, NULL), ERROR_NOACCESS);
@@ -348,7 +273,7 @@ TEST(ReadFile_file_eof)
 	HANDLE f;
 	DWORD n;
 
-	temp_name(name, sizeof name, "readeof");
+	su_temp_name(name, sizeof name, "readeof");
 	f = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
 	ASSERT_NE(f, INVALID_HANDLE_VALUE);
 	ASSERT_TRUE(WriteFile(f, "abcdef", 6, &n, NULL));

@@ -7,82 +7,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-/* A BOOL call failed with the expected Win32 code; the slot is seeded first. */
-#define FAILS32(call, code) \
-	do { \
-		SetLastError(0xdeadbeef); \
-		ASSERT_TRUE(!(call)); \
-		ASSERT_EQ(GetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		return (int)sizeof *a;
-	}
-}
-
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
-
-static void tcp_pair(int af, SOCKET *c, SOCKET *a)
-{
-	struct sockaddr_storage ss;
-	SOCKET l;
-	int len;
-
-	l = bound(af, SOCK_STREAM, &ss, &len);
-	ASSERT_EQ(listen(l, 1), 0);
-	*c = socket(af, SOCK_STREAM, 0);
-	ASSERT_NE(*c, INVALID_SOCKET);
-	ASSERT_EQ(connect(*c, (struct sockaddr *)&ss, len), 0);
-	*a = accept(l, NULL, NULL);
-	ASSERT_NE(*a, INVALID_SOCKET);
-	ASSERT_EQ(closesocket(l), 0);
-}
-
-/* *s sends to *r (connected), *r is bound. */
-static void udp_pair(int af, SOCKET *s, SOCKET *r)
-{
-	struct sockaddr_storage ss;
-	int len;
-
-	*r = bound(af, SOCK_DGRAM, &ss, &len);
-	*s = socket(af, SOCK_DGRAM, 0);
-	ASSERT_NE(*s, INVALID_SOCKET);
-	ASSERT_EQ(connect(*s, (struct sockaddr *)&ss, len), 0);
-}
-
-static void temp_name(char *buf, size_t n, const char *tag)
-{
-	snprintf(buf, n, "ls_test_%lu_%s.tmp", (unsigned long)GetCurrentProcessId(), tag);
-}
+#include "sockutil.h"
 
 static void stream(int af)
 {
@@ -90,8 +15,8 @@ static void stream(int af)
 	char buf[64];
 	DWORD n = 12345;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_TRUE(WriteFile((HANDLE)c, "hello", 5, &n, NULL));
 	ASSERT_EQ(n, 5);
 	ASSERT_EQ(recv(a, buf, sizeof buf, 0), 5);
@@ -115,8 +40,8 @@ static void datagram(int af)
 	char buf[64];
 	DWORD n;
 
-	start();
-	udp_pair(af, &s, &r);
+	su_start();
+	su_udp_pair(af, &s, &r);
 	ASSERT_TRUE(WriteFile((HANDLE)s, "dgram", 5, &n, NULL));
 	ASSERT_EQ(n, 5);
 	ASSERT_EQ(recv(r, buf, sizeof buf, 0), 5);
@@ -170,8 +95,8 @@ TEST(WriteFile_blocking_over_2GiB)
 		SKIP("cannot reserve 2 GiB of address space");
 	big[0] = 1;
 	big[len - 1] = 0x7e;
-	start();
-	tcp_pair(AF_INET, &c, &d.s);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &d.s);
 	th = CreateThread(NULL, 0, drain_thread, &d, 0, NULL);
 	ASSERT_NE(th, NULL);
 	ASSERT_TRUE(WriteFile((HANDLE)c, big, len, &n, NULL));
@@ -199,8 +124,8 @@ static void would_block(int af)
 	DWORD small = 4096, n;
 	unsigned long long total = 0;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(setsockopt(a, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof small), 0);
 	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof small), 0);
 	ASSERT_EQ(ioctlsocket(c, FIONBIO, &on), 0);
@@ -231,8 +156,8 @@ static void reset(int af)
 	DWORD n;
 	int i;
 
-	start();
-	tcp_pair(af, &c, &a);
+	su_start();
+	su_tcp_pair(af, &c, &a);
 	ASSERT_EQ(setsockopt(a, SOL_SOCKET, SO_LINGER, (const char *)&hard, sizeof hard), 0);
 	ASSERT_EQ(closesocket(a), 0);
 	SetLastError(0xdeadbeef);
@@ -253,8 +178,8 @@ TEST(WriteFile_after_shutdown)
 	SOCKET c, a;
 	DWORD n;
 
-	start();
-	tcp_pair(AF_INET6, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET6, &c, &a);
 	ASSERT_EQ(shutdown(c, SD_SEND), 0);
 	FAILS32(WriteFile((HANDLE)c, "x", 1, &n, NULL), ERROR_PIPE_NOT_CONNECTED);
 	ASSERT_EQ(closesocket(c), 0);
@@ -267,8 +192,8 @@ TEST(WriteFile_invalid_handles)
 	SOCKET c, a;
 	DWORD n;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(closesocket(a), 0);
 	n = 12345;
 	FAILS32(WriteFile((HANDLE)a, "x", 1, &n, NULL), ERROR_INVALID_HANDLE);
@@ -291,8 +216,8 @@ TEST(WriteFile_bad_pointers)
 	DWORD n;
 	u_long avail = 1;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	FAILS32(WriteFile((HANDLE)c, "x", 1, NULL, NULL), ERROR_NOACCESS);
 	FAILS32(WriteFile((HANDLE)c, "x", 1, (LPDWORD)(uintptr_t)8, NULL), ERROR_NOACCESS);
 	n = 12345;
@@ -303,7 +228,7 @@ TEST(WriteFile_bad_pointers)
 	ASSERT_TRUE(WriteFile((HANDLE)c, "ok", 2, &n, NULL));
 	ASSERT_EQ(recv(a, buf, sizeof buf, 0), 2);
 
-	temp_name(name, sizeof name, "writebad");
+	su_temp_name(name, sizeof name, "writebad");
 	f = CreateFileA(name, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
 	ASSERT_NE(f, INVALID_HANDLE_VALUE);
 	n = 12345;

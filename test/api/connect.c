@@ -6,57 +6,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-#define FAILS(call, ret, code) \
-	do { \
-		WSASetLastError(0xdeadbeef); \
-		ASSERT_EQ(call, ret); \
-		ASSERT_EQ(WSAGetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss, u_short port)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		a->sin_port = port;
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		a->sin6_port = port;
-		return (int)sizeof *a;
-	}
-}
-
-static u_short port_of(const struct sockaddr_storage *ss)
-{
-	return ss->ss_family == AF_INET ? ((const struct sockaddr_in *)ss)->sin_port
-					: ((const struct sockaddr_in6 *)ss)->sin6_port;
-}
-
-/* A socket of the type bound to loopback port 0; addr/len get the bound address. */
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr, 0);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
+#include "sockutil.h"
 
 static void blocking_connect(int af)
 {
@@ -64,7 +14,7 @@ static void blocking_connect(int af)
 	SOCKET l, c, a;
 	int len, llen = sizeof local, plen = sizeof peer, nlen = sizeof name;
 
-	l = bound(af, SOCK_STREAM, &ss, &len);
+	l = su_bound(af, SOCK_STREAM, &ss, &len);
 	ASSERT_EQ(listen(l, 1), 0);
 	c = socket(af, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
@@ -72,13 +22,13 @@ static void blocking_connect(int af)
 	/* connect bound the socket implicitly; getpeername is the listener. */
 	ASSERT_EQ(getsockname(c, (struct sockaddr *)&local, &llen), 0);
 	ASSERT_EQ(llen, len);
-	ASSERT_NE(port_of(&local), 0);
+	ASSERT_NE(su_port_of(&local), 0);
 	ASSERT_EQ(getpeername(c, (struct sockaddr *)&peer, &plen), 0);
 	ASSERT_EQ(plen, len);
 	ASSERT_MEM_EQ(&peer, &ss, len);
 	a = accept(l, (struct sockaddr *)&name, &nlen);
 	ASSERT_NE(a, INVALID_SOCKET);
-	ASSERT_EQ(port_of(&name), port_of(&local));
+	ASSERT_EQ(su_port_of(&name), su_port_of(&local));
 	/* Connected already. */
 	FAILS(connect(c, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAEISCONN);
 	ASSERT_EQ(closesocket(a), 0);
@@ -88,7 +38,7 @@ static void blocking_connect(int af)
 
 TEST(connect_blocking_both_families)
 {
-	start();
+	su_start();
 	blocking_connect(AF_INET);
 	blocking_connect(AF_INET6);
 	ASSERT_EQ(WSACleanup(), 0);
@@ -100,15 +50,15 @@ TEST(connect_refused)
 	SOCKET hold, c;
 	int len;
 
-	start();
+	su_start();
 	/* A port bound by a socket that does not listen: the connection is refused. */
-	hold = bound(AF_INET, SOCK_STREAM, &ss, &len);
+	hold = su_bound(AF_INET, SOCK_STREAM, &ss, &len);
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
 	FAILS(connect(c, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAECONNREFUSED);
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_EQ(closesocket(hold), 0);
-	hold = bound(AF_INET6, SOCK_STREAM, &ss, &len);
+	hold = su_bound(AF_INET6, SOCK_STREAM, &ss, &len);
 	c = socket(AF_INET6, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
 	FAILS(connect(c, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAECONNREFUSED);
@@ -125,7 +75,7 @@ TEST(connect_unusable_destinations)
 	SOCKET c, c6;
 	int len;
 
-	start();
+	su_start();
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	c6 = socket(AF_INET6, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
@@ -140,7 +90,7 @@ TEST(connect_unusable_destinations)
 	any6.sin6_port = htons(9);
 	FAILS(connect(c6, (struct sockaddr *)&any6, sizeof any6), SOCKET_ERROR, WSAEADDRNOTAVAIL);
 	/* Port 0 either. */
-	len = loopback(AF_INET, &ss, 0);
+	len = su_loopback(AF_INET, &ss, 0);
 	FAILS(connect(c, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAEADDRNOTAVAIL);
 	/* Argument errors. */
 	FAILS(connect(c, (struct sockaddr *)&ss, len - 1), SOCKET_ERROR, WSAEFAULT);
@@ -159,8 +109,8 @@ TEST(connect_nonblocking)
 	SOCKET l, c, a;
 	int len, r, err, i;
 
-	start();
-	l = bound(AF_INET, SOCK_STREAM, &ss, &len);
+	su_start();
+	l = su_bound(AF_INET, SOCK_STREAM, &ss, &len);
 	ASSERT_EQ(listen(l, 1), 0);
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
@@ -194,8 +144,8 @@ TEST(connect_on_listening_socket)
 	SOCKET l;
 	int len;
 
-	start();
-	l = bound(AF_INET6, SOCK_STREAM, &ss, &len);
+	su_start();
+	l = su_bound(AF_INET6, SOCK_STREAM, &ss, &len);
 	ASSERT_EQ(listen(l, 1), 0);
 	FAILS(connect(l, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAEINVAL);
 	ASSERT_EQ(closesocket(l), 0);
@@ -210,8 +160,8 @@ TEST(WSAConnect_caller_data)
 	SOCKET l, c, a;
 	int len;
 
-	start();
-	l = bound(AF_INET, SOCK_STREAM, &ss, &len);
+	su_start();
+	l = su_bound(AF_INET, SOCK_STREAM, &ss, &len);
 	ASSERT_EQ(listen(l, 1), 0);
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	ASSERT_NE(c, INVALID_SOCKET);
@@ -235,7 +185,7 @@ TEST(getpeername_getsockname_state_errors)
 	SOCKET s, u;
 	int len, olen;
 
-	start();
+	su_start();
 	s = socket(AF_INET, SOCK_STREAM, 0);
 	u = socket(AF_INET6, SOCK_DGRAM, 0);
 	ASSERT_NE(s, INVALID_SOCKET);
@@ -246,7 +196,7 @@ TEST(getpeername_getsockname_state_errors)
 	FAILS(getsockname(u, (struct sockaddr *)&out, &olen), SOCKET_ERROR, WSAEINVAL);
 	FAILS(getpeername(s, (struct sockaddr *)&out, &olen), SOCKET_ERROR, WSAENOTCONN);
 	FAILS(getpeername(u, (struct sockaddr *)&out, &olen), SOCKET_ERROR, WSAENOTCONN);
-	len = loopback(AF_INET, &ss, 0);
+	len = su_loopback(AF_INET, &ss, 0);
 	ASSERT_EQ(bind(s, (struct sockaddr *)&ss, len), 0);
 	/* Bound, still not connected. */
 	FAILS(getpeername(s, (struct sockaddr *)&out, &olen), SOCKET_ERROR, WSAENOTCONN);
@@ -271,18 +221,18 @@ static void udp_connect_dissolve(int af, int use_unspec)
 	int alen, blen, plen = sizeof peer, flen;
 	char buf[8];
 
-	a = bound(af, SOCK_DGRAM, &a_addr, &alen);
-	b = bound(af, SOCK_DGRAM, &b_addr, &blen);
+	a = su_bound(af, SOCK_DGRAM, &a_addr, &alen);
+	b = su_bound(af, SOCK_DGRAM, &b_addr, &blen);
 	/* Not associated: send has no destination. */
 	FAILS(send(a, "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
 	ASSERT_EQ(connect(a, (struct sockaddr *)&b_addr, blen), 0);
 	ASSERT_EQ(getpeername(a, (struct sockaddr *)&peer, &plen), 0);
 	ASSERT_EQ(plen, blen);
-	ASSERT_EQ(port_of(&peer), port_of(&b_addr));
+	ASSERT_EQ(su_port_of(&peer), su_port_of(&b_addr));
 	ASSERT_EQ(send(a, "hello", 5, 0), 5);
 	flen = sizeof from;
 	ASSERT_EQ(recvfrom(b, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen), 5);
-	ASSERT_EQ(port_of(&from), port_of(&a_addr));
+	ASSERT_EQ(su_port_of(&from), su_port_of(&a_addr));
 	/* Dissolve: the all-zero address (Windows' documented way), or AF_UNSPEC. */
 	if (use_unspec) {
 		struct sockaddr unspec;
@@ -291,7 +241,7 @@ static void udp_connect_dissolve(int af, int use_unspec)
 		ASSERT_EQ(connect(a, &unspec, sizeof unspec), 0);
 	} else {
 		struct sockaddr_storage zero;
-		int zlen = loopback(af, &zero, 0);
+		int zlen = su_loopback(af, &zero, 0);
 		memset((char *)&zero + 2, 0, (size_t)zlen - 2);
 		ASSERT_EQ(connect(a, (struct sockaddr *)&zero, zlen), 0);
 	}
@@ -302,14 +252,14 @@ static void udp_connect_dissolve(int af, int use_unspec)
 	ASSERT_EQ(sendto(a, "again", 5, 0, (struct sockaddr *)&b_addr, blen), 5);
 	flen = sizeof from;
 	ASSERT_EQ(recvfrom(b, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen), 5);
-	ASSERT_EQ(port_of(&from), port_of(&a_addr));
+	ASSERT_EQ(su_port_of(&from), su_port_of(&a_addr));
 	ASSERT_EQ(closesocket(a), 0);
 	ASSERT_EQ(closesocket(b), 0);
 }
 
 TEST(connect_udp_and_dissolve)
 {
-	start();
+	su_start();
 	udp_connect_dissolve(AF_INET, 0);
 	udp_connect_dissolve(AF_INET6, 0);
 	udp_connect_dissolve(AF_INET, 1);

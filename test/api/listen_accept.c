@@ -6,48 +6,11 @@
 #include <windows.h>
 
 #include "test.h"
+#include "sockutil.h"
 
 #ifndef SOMAXCONN_HINT	/* Windows SDK winsock2.h; older mingw-w64 lacks it */
 #define SOMAXCONN_HINT(b) (-(b))
 #endif
-
-#define FAILS(call, ret, code) \
-	do { \
-		WSASetLastError(0xdeadbeef); \
-		ASSERT_EQ(call, ret); \
-		ASSERT_EQ(WSAGetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss, u_short port)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		a->sin_port = port;
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		a->sin6_port = port;
-		return (int)sizeof *a;
-	}
-}
-
-static u_short port_of(const struct sockaddr_storage *ss)
-{
-	return ss->ss_family == AF_INET ? ((const struct sockaddr_in *)ss)->sin_port
-					: ((const struct sockaddr_in6 *)ss)->sin6_port;
-}
 
 /* A listening TCP socket on loopback; addr and len get its address. */
 static SOCKET listener(int af, struct sockaddr_storage *addr, int *len)
@@ -55,7 +18,7 @@ static SOCKET listener(int af, struct sockaddr_storage *addr, int *len)
 	SOCKET l = socket(af, SOCK_STREAM, 0);
 
 	ASSERT_NE(l, INVALID_SOCKET);
-	*len = loopback(af, addr, 0);
+	*len = su_loopback(af, addr, 0);
 	ASSERT_EQ(bind(l, (struct sockaddr *)addr, *len), 0);
 	*len = sizeof *addr;
 	ASSERT_EQ(getsockname(l, (struct sockaddr *)addr, len), 0);
@@ -78,7 +41,7 @@ TEST(listen_state_errors)
 	SOCKET s, u;
 	int len;
 
-	start();
+	su_start();
 	s = socket(AF_INET, SOCK_STREAM, 0);
 	ASSERT_NE(s, INVALID_SOCKET);
 	/* Unbound: Windows refuses (Linux would bind implicitly). */
@@ -86,7 +49,7 @@ TEST(listen_state_errors)
 	/* UDP cannot listen. */
 	u = socket(AF_INET, SOCK_DGRAM, 0);
 	ASSERT_NE(u, INVALID_SOCKET);
-	len = loopback(AF_INET, &ss, 0);
+	len = su_loopback(AF_INET, &ss, 0);
 	ASSERT_EQ(bind(u, (struct sockaddr *)&ss, len), 0);
 	FAILS(listen(u, 1), SOCKET_ERROR, WSAEOPNOTSUPP);
 	FAILS(listen((SOCKET)23456, 1), SOCKET_ERROR, WSAENOTSOCK);
@@ -108,10 +71,10 @@ TEST(listen_somaxconn)
 	SOCKET s;
 	int len;
 
-	start();
+	su_start();
 	s = socket(AF_INET6, SOCK_STREAM, 0);
 	ASSERT_NE(s, INVALID_SOCKET);
-	len = loopback(AF_INET6, &ss, 0);
+	len = su_loopback(AF_INET6, &ss, 0);
 	ASSERT_EQ(bind(s, (struct sockaddr *)&ss, len), 0);
 	ASSERT_EQ(listen(s, SOMAXCONN), 0);
 	ASSERT_EQ(listen(s, SOMAXCONN_HINT(10)), 0);
@@ -138,7 +101,7 @@ static void accept_peer_address(int af)
 	llen = sizeof local;
 	ASSERT_EQ(getsockname(c, (struct sockaddr *)&local, &llen), 0);
 	ASSERT_EQ(llen, plen);
-	ASSERT_EQ(port_of(&peer), port_of(&local));
+	ASSERT_EQ(su_port_of(&peer), su_port_of(&local));
 	if (af == AF_INET)
 		ASSERT_EQ(((struct sockaddr_in *)&peer)->sin_addr.s_addr, htonl(INADDR_LOOPBACK));
 	else
@@ -146,7 +109,7 @@ static void accept_peer_address(int af)
 	/* getpeername of the accepted socket agrees. */
 	llen = sizeof local;
 	ASSERT_EQ(getpeername(a, (struct sockaddr *)&local, &llen), 0);
-	ASSERT_EQ(port_of(&local), port_of(&peer));
+	ASSERT_EQ(su_port_of(&local), su_port_of(&peer));
 	ASSERT_EQ(closesocket(a), 0);
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_EQ(closesocket(l), 0);
@@ -154,7 +117,7 @@ static void accept_peer_address(int af)
 
 TEST(accept_peer_address_ipv4_ipv6)
 {
-	start();
+	su_start();
 	accept_peer_address(AF_INET);
 	accept_peer_address(AF_INET6);
 	ASSERT_EQ(WSACleanup(), 0);
@@ -166,7 +129,7 @@ TEST(accept_null_address)
 	SOCKET l, c, a;
 	int len;
 
-	start();
+	su_start();
 	l = listener(AF_INET, &ss, &len);
 	c = connected_client(AF_INET, &ss, len);
 	a = accept(l, NULL, NULL);
@@ -183,7 +146,7 @@ TEST(accept_addrlen_too_small_keeps_connection)
 	SOCKET l, c, a;
 	int len, plen, llen;
 
-	start();
+	su_start();
 	l = listener(AF_INET6, &ss, &len);
 	c = connected_client(AF_INET6, &ss, len);
 	plen = 27;
@@ -197,7 +160,7 @@ TEST(accept_addrlen_too_small_keeps_connection)
 	ASSERT_NE(a, INVALID_SOCKET);
 	llen = sizeof local;
 	ASSERT_EQ(getsockname(c, (struct sockaddr *)&local, &llen), 0);
-	ASSERT_EQ(port_of(&peer), port_of(&local));
+	ASSERT_EQ(su_port_of(&peer), su_port_of(&local));
 	ASSERT_EQ(closesocket(a), 0);
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_EQ(closesocket(l), 0);
@@ -212,7 +175,7 @@ TEST(accept_nonblocking)
 	char b = 0;
 	int len;
 
-	start();
+	su_start();
 	l = listener(AF_INET, &ss, &len);
 	ASSERT_EQ(ioctlsocket(l, FIONBIO, &on), 0);
 	FAILS(accept(l, NULL, NULL), INVALID_SOCKET, WSAEWOULDBLOCK);
@@ -263,7 +226,7 @@ TEST(accept_woken_by_closesocket)
 	HANDLE th;
 	int len;
 
-	start();
+	su_start();
 	b.s = listener(AF_INET, &ss, &len);
 	th = CreateThread(NULL, 0, blocked_accept, &b, 0, NULL);
 	ASSERT_TRUE(th != NULL);
@@ -296,7 +259,7 @@ static int CALLBACK condition(LPWSABUF caller, LPWSABUF caller_data, LPQOS sqos,
 	(void)g;
 	log->calls++;
 	log->caller_len = (int)caller->len;
-	log->caller_port = port_of((const struct sockaddr_storage *)caller->buf);
+	log->caller_port = su_port_of((const struct sockaddr_storage *)caller->buf);
 	return log->verdict;
 }
 
@@ -307,7 +270,7 @@ TEST(WSAAccept_accept)
 	SOCKET l, c, a;
 	int len, plen = sizeof peer, llen = sizeof local;
 
-	start();
+	su_start();
 	l = listener(AF_INET, &ss, &len);
 	c = connected_client(AF_INET, &ss, len);
 	ASSERT_EQ(getsockname(c, (struct sockaddr *)&local, &llen), 0);
@@ -315,9 +278,9 @@ TEST(WSAAccept_accept)
 	ASSERT_NE(a, INVALID_SOCKET);
 	ASSERT_EQ(log.calls, 1);
 	ASSERT_EQ(log.caller_len, 16);
-	ASSERT_EQ(log.caller_port, port_of(&local));
+	ASSERT_EQ(log.caller_port, su_port_of(&local));
 	ASSERT_EQ(plen, 16);
-	ASSERT_EQ(port_of(&peer), port_of(&local));
+	ASSERT_EQ(su_port_of(&peer), su_port_of(&local));
 	ASSERT_EQ(send(a, "ok", 2, 0), 2);
 	{
 		char buf[2];
@@ -344,7 +307,7 @@ TEST(WSAAccept_reject)
 	char buf[4];
 	int len;
 
-	start();
+	su_start();
 	l = listener(AF_INET6, &ss, &len);
 	c = connected_client(AF_INET6, &ss, len);
 	FAILS(WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&log), INVALID_SOCKET, WSAECONNREFUSED);
@@ -364,25 +327,25 @@ TEST(WSAAccept_defer)
 	int len, plen = sizeof peer, llen = sizeof local;
 	char buf[3];
 
-	start();
+	su_start();
 	l = listener(AF_INET, &ss, &len);
 	c = connected_client(AF_INET, &ss, len);
 	ASSERT_EQ(getsockname(c, (struct sockaddr *)&local, &llen), 0);
 	FAILS(WSAAccept(l, (struct sockaddr *)&peer, &plen, condition, (DWORD_PTR)&log), INVALID_SOCKET,
 	      WSATRY_AGAIN);
-	ASSERT_EQ(log.caller_port, port_of(&local));
+	ASSERT_EQ(log.caller_port, su_port_of(&local));
 	/* Deferred again: still the same connection. */
 	FAILS(WSAAccept(l, (struct sockaddr *)&peer, &plen, condition, (DWORD_PTR)&log), INVALID_SOCKET,
 	      WSATRY_AGAIN);
 	ASSERT_EQ(log.calls, 2);
-	ASSERT_EQ(log.caller_port, port_of(&local));
+	ASSERT_EQ(log.caller_port, su_port_of(&local));
 	/* The next WSAAccept that accepts gets the same connection. */
 	log.verdict = CF_ACCEPT;
 	plen = sizeof peer;
 	a = WSAAccept(l, (struct sockaddr *)&peer, &plen, condition, (DWORD_PTR)&log);
 	ASSERT_NE(a, INVALID_SOCKET);
 	ASSERT_EQ(log.calls, 3);
-	ASSERT_EQ(port_of(&peer), port_of(&local));
+	ASSERT_EQ(su_port_of(&peer), su_port_of(&local));
 	ASSERT_EQ(send(c, "abc", 3, 0), 3);
 	ASSERT_EQ(recv(a, buf, 3, MSG_WAITALL), 3);
 	ASSERT_MEM_EQ(buf, "abc", 3);
@@ -399,7 +362,7 @@ TEST(WSAAccept_defer_then_close)
 	SOCKET l, c;
 	int len;
 
-	start();
+	su_start();
 	/* A deferred connection dies with its listener: nothing leaks. */
 	l = listener(AF_INET, &ss, &len);
 	c = connected_client(AF_INET, &ss, len);
@@ -416,7 +379,7 @@ TEST(WSAAccept_addrlen_too_small)
 	SOCKET l, c, a;
 	int len, plen = 15;
 
-	start();
+	su_start();
 	l = listener(AF_INET, &ss, &len);
 	c = connected_client(AF_INET, &ss, len);
 	FAILS(WSAAccept(l, (struct sockaddr *)&peer, &plen, condition, (DWORD_PTR)&log), INVALID_SOCKET,

@@ -6,73 +6,7 @@
 #include <windows.h>
 
 #include "test.h"
-
-#define FAILS(call, ret, code) \
-	do { \
-		WSASetLastError(0xdeadbeef); \
-		ASSERT_EQ(call, ret); \
-		ASSERT_EQ(WSAGetLastError(), code); \
-	} while (0)
-
-static void start(void)
-{
-	WSADATA d;
-
-	ASSERT_EQ(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
-
-static int loopback(int af, struct sockaddr_storage *ss, u_short port)
-{
-	memset(ss, 0, sizeof *ss);
-	if (af == AF_INET) {
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		a->sin_family = AF_INET;
-		a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		a->sin_port = port;
-		return (int)sizeof *a;
-	} else {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_addr = in6addr_loopback;
-		a->sin6_port = port;
-		return (int)sizeof *a;
-	}
-}
-
-static u_short port_of(const struct sockaddr_storage *ss)
-{
-	return ss->ss_family == AF_INET ? ((const struct sockaddr_in *)ss)->sin_port
-					: ((const struct sockaddr_in6 *)ss)->sin6_port;
-}
-
-static SOCKET bound(int af, int type, struct sockaddr_storage *addr, int *len)
-{
-	SOCKET s = socket(af, type, 0);
-
-	ASSERT_NE(s, INVALID_SOCKET);
-	*len = loopback(af, addr, 0);
-	ASSERT_EQ(bind(s, (struct sockaddr *)addr, *len), 0);
-	*len = sizeof *addr;
-	ASSERT_EQ(getsockname(s, (struct sockaddr *)addr, len), 0);
-	return s;
-}
-
-/* A connected TCP pair: *c the connecting side, *a the accepted side. */
-static void tcp_pair(int af, SOCKET *c, SOCKET *a)
-{
-	struct sockaddr_storage ss;
-	SOCKET l;
-	int len;
-
-	l = bound(af, SOCK_STREAM, &ss, &len);
-	ASSERT_EQ(listen(l, 1), 0);
-	*c = socket(af, SOCK_STREAM, 0);
-	ASSERT_NE(*c, INVALID_SOCKET);
-	ASSERT_EQ(connect(*c, (struct sockaddr *)&ss, len), 0);
-	*a = accept(l, NULL, NULL);
-	ASSERT_NE(*a, INVALID_SOCKET);
-	ASSERT_EQ(closesocket(l), 0);
-}
+#include "sockutil.h"
 
 static void set_rcvtimeo(SOCKET s, DWORD ms)
 {
@@ -119,7 +53,7 @@ static void integrity(int af)
 	HANDLE th;
 	int got = 0, r;
 
-	tcp_pair(af, &c, &a);
+	su_tcp_pair(af, &c, &a);
 	sd.s = c;
 	sd.sent = 0;
 	th = CreateThread(NULL, 0, send_big, &sd, 0, NULL);
@@ -144,7 +78,7 @@ static void integrity(int af)
 
 TEST(send_recv_tcp_integrity)
 {
-	start();
+	su_start();
 	integrity(AF_INET);
 	integrity(AF_INET6);
 	ASSERT_EQ(WSACleanup(), 0);
@@ -155,8 +89,8 @@ TEST(recv_peek_and_waitall)
 	SOCKET c, a;
 	char buf[16];
 
-	start();
-	tcp_pair(AF_INET6, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET6, &c, &a);
 	ASSERT_EQ(send(c, "hello", 5, 0), 5);
 	ASSERT_EQ(recv(a, buf, 5, MSG_WAITALL), 5);
 	ASSERT_MEM_EQ(buf, "hello", 5);
@@ -188,8 +122,8 @@ TEST(recv_oob)
 	char buf[8], b = 0;
 	int r = 0;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	/* No urgent data: WSAEWOULDBLOCK (Linux says EINVAL). */
 	FAILS(recv(a, buf, 1, MSG_OOB), SOCKET_ERROR, WSAEWOULDBLOCK);
 	ASSERT_EQ(send(c, "ab", 2, 0), 2);
@@ -218,8 +152,8 @@ TEST(recv_reset_by_peer)
 	SOCKET c, a;
 	char buf[4];
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_LINGER, (const char *)&abort_close, sizeof abort_close), 0);
 	ASSERT_EQ(closesocket(c), 0);
 	set_rcvtimeo(a, 5000);	/* safety net only */
@@ -227,7 +161,7 @@ TEST(recv_reset_by_peer)
 	ASSERT_EQ(closesocket(a), 0);
 
 	/* Same on IPv6, seen by send this time (possibly after one send that still succeeds). */
-	tcp_pair(AF_INET6, &c, &a);
+	su_tcp_pair(AF_INET6, &c, &a);
 	ASSERT_EQ(setsockopt(a, SOL_SOCKET, SO_LINGER, (const char *)&abort_close, sizeof abort_close), 0);
 	ASSERT_EQ(closesocket(a), 0);
 	set_rcvtimeo(c, 5000);
@@ -242,8 +176,8 @@ TEST(send_recv_after_shutdown)
 	SOCKET c, a;
 	char buf[4];
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(shutdown(a, SD_RECEIVE), 0);
 	FAILS(recv(a, buf, sizeof buf, 0), SOCKET_ERROR, WSAESHUTDOWN);
 	/* The other direction still works. */
@@ -265,8 +199,8 @@ TEST(recv_nonblocking_and_timeout)
 	u_long on = 1;
 	char buf[4];
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	ASSERT_EQ(ioctlsocket(a, FIONBIO, &on), 0);
 	FAILS(recv(a, buf, sizeof buf, 0), SOCKET_ERROR, WSAEWOULDBLOCK);
 	/* Blocking with SO_RCVTIMEO: the timeout expires with WSAETIMEDOUT. */
@@ -284,12 +218,12 @@ TEST(send_recv_not_connected_tcp)
 	char buf[4];
 	int len;
 
-	start();
+	su_start();
 	s = socket(AF_INET, SOCK_STREAM, 0);
 	ASSERT_NE(s, INVALID_SOCKET);
 	FAILS(recv(s, buf, sizeof buf, 0), SOCKET_ERROR, WSAENOTCONN);
 	FAILS(send(s, "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
-	b = bound(AF_INET6, SOCK_STREAM, &ss, &len);
+	b = su_bound(AF_INET6, SOCK_STREAM, &ss, &len);
 	FAILS(recv(b, buf, sizeof buf, 0), SOCKET_ERROR, WSAENOTCONN);
 	FAILS(send(b, "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
 	ASSERT_EQ(listen(b, 1), 0);
@@ -323,8 +257,8 @@ TEST(recv_woken_by_closesocket)
 	SOCKET c, a;
 	HANDLE th;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	b.s = a;
 	th = CreateThread(NULL, 0, blocked_recv, &b, 0, NULL);
 	ASSERT_TRUE(th != NULL);
@@ -345,8 +279,8 @@ static void udp_addresses(int af)
 	int alen, blen, flen;
 	char buf[32];
 
-	a = bound(af, SOCK_DGRAM, &a_addr, &alen);
-	b = bound(af, SOCK_DGRAM, &b_addr, &blen);
+	a = su_bound(af, SOCK_DGRAM, &a_addr, &alen);
+	b = su_bound(af, SOCK_DGRAM, &b_addr, &blen);
 	ASSERT_EQ(sendto(a, "ping", 4, 0, (struct sockaddr *)&b_addr, blen), 4);
 	memset(&from, 0xcc, sizeof from);
 	flen = sizeof from;
@@ -359,7 +293,7 @@ static void udp_addresses(int af)
 	flen = sizeof from;
 	ASSERT_EQ(recvfrom(a, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen), 5);
 	ASSERT_MEM_EQ(buf, "pong!", 5);
-	ASSERT_EQ(port_of(&from), port_of(&b_addr));
+	ASSERT_EQ(su_port_of(&from), su_port_of(&b_addr));
 	/* Empty datagram. */
 	ASSERT_EQ(sendto(a, buf, 0, 0, (struct sockaddr *)&b_addr, blen), 0);
 	ASSERT_EQ(recvfrom(b, buf, sizeof buf, 0, NULL, NULL), 0);
@@ -372,7 +306,7 @@ static void udp_addresses(int af)
 
 TEST(sendto_recvfrom_udp_both_families)
 {
-	start();
+	su_start();
 	udp_addresses(AF_INET);
 	udp_addresses(AF_INET6);
 	ASSERT_EQ(WSACleanup(), 0);
@@ -385,9 +319,9 @@ TEST(recvfrom_truncation)
 	int alen, blen, flen = sizeof from;
 	char buf[8];
 
-	start();
-	a = bound(AF_INET, SOCK_DGRAM, &a_addr, &alen);
-	b = bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
+	su_start();
+	a = su_bound(AF_INET, SOCK_DGRAM, &a_addr, &alen);
+	b = su_bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
 	ASSERT_EQ(sendto(a, "0123456789", 10, 0, (struct sockaddr *)&b_addr, blen), 10);
 	ASSERT_EQ(sendto(a, "next", 4, 0, (struct sockaddr *)&b_addr, blen), 4);
 	memset(buf, 0, sizeof buf);
@@ -395,7 +329,7 @@ TEST(recvfrom_truncation)
 	/* The buffer is filled with the start, the address too; the rest is gone. */
 	ASSERT_MEM_EQ(buf, "0123", 4);
 	ASSERT_EQ(buf[4], 0);
-	ASSERT_EQ(port_of(&from), port_of(&a_addr));
+	ASSERT_EQ(su_port_of(&from), su_port_of(&a_addr));
 	ASSERT_EQ(recv(b, buf, sizeof buf, 0), 4);
 	ASSERT_MEM_EQ(buf, "next", 4);
 	ASSERT_EQ(closesocket(a), 0);
@@ -411,7 +345,7 @@ TEST(recvfrom_udp_errors)
 	int alen, blen, flen;
 	char buf[8];
 
-	start();
+	su_start();
 	/* Unbound: WSAEINVAL (Linux would bind and wait). */
 	u = socket(AF_INET6, SOCK_DGRAM, 0);
 	ASSERT_NE(u, INVALID_SOCKET);
@@ -421,14 +355,14 @@ TEST(recvfrom_udp_errors)
 	/* send without a destination: WSAENOTCONN. */
 	FAILS(send(u, "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
 	/* MSG_OOB and MSG_WAITALL are for streams. */
-	a = bound(AF_INET, SOCK_DGRAM, &a_addr, &alen);
-	b = bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
+	a = su_bound(AF_INET, SOCK_DGRAM, &a_addr, &alen);
+	b = su_bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
 	FAILS(recv(b, buf, sizeof buf, MSG_WAITALL), SOCKET_ERROR, WSAEOPNOTSUPP);
 	FAILS(sendto(a, "x", 1, MSG_OOB, (struct sockaddr *)&b_addr, blen), SOCKET_ERROR, WSAEOPNOTSUPP);
 	/* To the unspecified address: WSAEADDRNOTAVAIL. */
 	memset(&any, 0, sizeof any);
 	any.sin_family = AF_INET;
-	any.sin_port = port_of(&b_addr);
+	any.sin_port = su_port_of(&b_addr);
 	FAILS(sendto(a, "x", 1, 0, (struct sockaddr *)&any, sizeof any), SOCKET_ERROR, WSAEADDRNOTAVAIL);
 	FAILS(sendto(a, "x", 1, 0, (struct sockaddr *)&b_addr, blen - 1), SOCKET_ERROR, WSAEFAULT);
 	/* fromlen too small: WSAEFAULT, and the datagram is still there. */
@@ -455,11 +389,11 @@ TEST(recv_udp_port_unreachable)
 	int glen, mlen;
 	char buf[4];
 
-	start();
+	su_start();
 	/* A port nobody listens on any more. */
-	g = bound(AF_INET, SOCK_DGRAM, &gone, &glen);
+	g = su_bound(AF_INET, SOCK_DGRAM, &gone, &glen);
 	ASSERT_EQ(closesocket(g), 0);
-	s = bound(AF_INET, SOCK_DGRAM, &mine, &mlen);
+	s = su_bound(AF_INET, SOCK_DGRAM, &mine, &mlen);
 	ASSERT_EQ(connect(s, (struct sockaddr *)&gone, glen), 0);
 	set_rcvtimeo(s, 5000);	/* safety net only */
 	ASSERT_EQ(send(s, "x", 1, 0), 1);
@@ -476,8 +410,8 @@ TEST(send_recv_bad_buffers)
 	char buf[4];
 	int blen;
 
-	start();
-	tcp_pair(AF_INET, &c, &a);
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
 	FAILS(send(c, (char *)1, 4, 0), SOCKET_ERROR, WSAEFAULT);
 	FAILS(send(c, NULL, 4, 0), SOCKET_ERROR, WSAEFAULT);
 	FAILS(send(c, "abcd", -1, 0), SOCKET_ERROR, WSAEFAULT);
@@ -493,7 +427,7 @@ TEST(send_recv_bad_buffers)
 	/* Zero-length calls are fine. */
 	ASSERT_EQ(send(c, buf, 0, 0), 0);
 	/* UDP: no datagram lost to a bad buffer. */
-	u = bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
+	u = su_bound(AF_INET, SOCK_DGRAM, &b_addr, &blen);
 	FAILS(sendto(u, (char *)1, 4, 0, (struct sockaddr *)&b_addr, blen), SOCKET_ERROR, WSAEFAULT);
 	FAILS(sendto(u, "x", 1, 0, (struct sockaddr *)1, blen), SOCKET_ERROR, WSAEFAULT);
 	ASSERT_EQ(sendto(u, "dgrm", 4, 0, (struct sockaddr *)&b_addr, blen), 4);
