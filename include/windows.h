@@ -14,6 +14,7 @@
 #include "winnt.h"
 #include "winerror.h"
 #include "winbase.h"
+#include "wincon.h"
 
 #ifndef WIN32_LEAN_AND_MEAN
 #include "winsock.h"
