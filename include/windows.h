@@ -14,10 +14,12 @@
 #include "winnt.h"
 #include "winerror.h"
 #include "winbase.h"
-#include "wincon.h"
 
 #ifndef WIN32_LEAN_AND_MEAN
 #include "winsock.h"
 #endif
+
+/* The console (kernel32): outside the lean block, as on Windows. */
+#include "wincon.h"
 
 #endif /* _WINDOWS_ */
