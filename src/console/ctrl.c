@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,5 +243,13 @@ int ls_console_ctrl_send_group(uint32_t event, uint32_t pgid)
 
 void ls_console_exit(uint32_t code)
 {
+	static atomic_int exiting;
+
+	/* exit() is not safe to run twice at once (two events each taking the default action, or
+	 * a handler and the main thread both calling ExitProcess). Windows' ExitProcess ends the
+	 * other threads; here the later callers wait for the first to finish the process. */
+	if (atomic_exchange(&exiting, 1))
+		for (;;)
+			pause();
 	exit((int)(code & 0xffu));
 }

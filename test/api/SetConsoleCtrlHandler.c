@@ -214,6 +214,16 @@ static void child_inherited_ignore(void)
 		Sleep(1000);
 }
 
+/* Several events taking the default action at once: one exit, with Windows' code. */
+static void child_many_defaults(void)
+{
+	SetConsoleCtrlHandler(h_false, TRUE);
+	for (int i = 0; i < 8; i++)
+		GenerateConsoleCtrlEvent(i & 1 ? CTRL_BREAK_EVENT : CTRL_C_EVENT, 0);
+	for (;;)
+		Sleep(1000);
+}
+
 TEST(SetConsoleCtrlHandler_default_exit)
 {
 	/* Linux keeps the low 8 bits of an exit code: 0xC000013A -> 0x3A. */
@@ -221,6 +231,7 @@ TEST(SetConsoleCtrlHandler_default_exit)
 	ASSERT_EQ(cp_fork(child_no_handler_generate), STATUS_CONTROL_C_EXIT & 0xFF);
 	ASSERT_EQ(cp_fork(child_handled), 7);
 	ASSERT_EQ(cp_fork(child_inherited_ignore), STATUS_CONTROL_C_EXIT & 0xFF);
+	ASSERT_EQ(cp_fork(child_many_defaults), STATUS_CONTROL_C_EXIT & 0xFF);
 }
 
 /* The console closing (SIGTERM, SIGHUP): the handler runs with CTRL_CLOSE_EVENT and the process
