@@ -63,36 +63,23 @@ const struct ls_netif *ls_iphlpapi_by_luid(const struct ls_netif_list *l, const 
 
 NET_IFINDEX WINAPI if_nametoindex(PCSTR InterfaceName)
 {
-	struct ls_netif_list *l;
-	const struct ls_netif *i;
-	NET_IFINDEX idx = 0;
+	uint32_t idx;
 
 	LS_TRACE("name=%p", (const void *)InterfaceName);
-	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_list_new(&l) < 0)
+	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_index_of(InterfaceName, &idx) < 0)
 		return 0;
-	i = ls_netif_by_name(l, InterfaceName);
-	if (i)
-		idx = i->index;
-	ls_netif_list_free(l);
 	return idx;
 }
 
 PCHAR WINAPI if_indextoname(NET_IFINDEX InterfaceIndex, PCHAR InterfaceName)
 {
-	struct ls_netif_list *l;
-	const struct ls_netif *i;
-	PCHAR r = NULL;
+	char name[16];
 
 	LS_TRACE("index=%u", (unsigned)InterfaceIndex);
-	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_list_new(&l) < 0)
+	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_name_of(InterfaceIndex, name) < 0)
 		return NULL;
-	i = ls_netif_by_index(l, InterfaceIndex);
-	if (i) {
-		strcpy(InterfaceName, i->name);	/* at most 16 bytes; the caller has IF_NAMESIZE */
-		r = InterfaceName;
-	}
-	ls_netif_list_free(l);
-	return r;
+	strcpy(InterfaceName, name);	/* at most 16 bytes; the caller has IF_NAMESIZE */
+	return InterfaceName;
 }
 
 DWORD WINAPI GetNumberOfInterfaces(PDWORD pdwNumIf)

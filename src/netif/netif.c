@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -280,7 +281,6 @@ int ls_netif_list_new(struct ls_netif_list **out)
 				   ((p->ifa_flags & IFF_NOARP) ? LS_NETIF_NOARP : 0);
 			i->mtu = (uint32_t)sys_value(i->name, "mtu", 0);
 			i->arphrd = (uint32_t)sys_value(i->name, "type", 0xFFFE);
-			i->index = (uint32_t)sys_value(i->name, "ifindex", 0);
 			/* Mbit/s; -1 (unknown) reads as the default. */
 			i->speed_bps = sys_value(i->name, "speed", 0) * 1000000ull;
 		}
@@ -293,6 +293,9 @@ int ls_netif_list_new(struct ls_netif_list **out)
 			memcpy(i->hw, ll->sll_addr, i->hwlen);
 		}
 	}
+	for (size_t k = 0; k < l->pub.n; k++)
+		if (l->pub.ifs[k].index == 0)	/* no AF_PACKET entry (unusual) */
+			l->pub.ifs[k].index = (uint32_t)sys_value(l->pub.ifs[k].name, "ifindex", 0);
 	/* Pass 2: unicast addresses. */
 	for (p = ifa; p; p = p->ifa_next) {
 		struct ls_netif *i = find(&l->pub, p->ifa_name);
@@ -421,5 +424,55 @@ int ls_netif_route(int family, const uint8_t *addr, uint32_t *index)
 			}
 		}
 	ls_netif_list_free(l);
+	return err;
+}
+
+/* One ioctl on a throw-away socket: the cheap road for name <-> index, which tools call per
+ * address (scope ids), without a whole snapshot. Any socket family answers these requests. */
+static int if_ioctl(unsigned long req, struct ifreq *r)
+{
+	static const int fams[] = { AF_INET, AF_INET6, AF_UNIX };
+	int fd = -1, err;
+
+	for (size_t k = 0; k < sizeof fams / sizeof fams[0] && fd < 0; k++)
+		fd = ls_sys_socket(fams[k], SOCK_DGRAM, 0, 0);
+	if (fd < 0)
+		return fd;
+	err = ioctl(fd, req, r) == 0 ? 0 : -errno;
+	ls_sys_close(fd);
+	return err;
+}
+
+int ls_netif_index_of(const char *name, uint32_t *index)
+{
+	struct ifreq r;
+	int saved = errno, err;
+
+	if (strlen(name) >= sizeof r.ifr_name)
+		return -ENODEV;
+	memset(&r, 0, sizeof r);
+	memcpy(r.ifr_name, name, strlen(name));
+	err = if_ioctl(SIOCGIFINDEX, &r);
+	if (err == 0)
+		*index = (uint32_t)r.ifr_ifindex;
+	errno = saved;
+	return err;
+}
+
+int ls_netif_name_of(uint32_t index, char name[16])
+{
+	struct ifreq r;
+	int saved = errno, err;
+
+	if (index == 0 || index > 0x7fffffffu)
+		return -ENODEV;
+	memset(&r, 0, sizeof r);
+	r.ifr_ifindex = (int)index;
+	err = if_ioctl(SIOCGIFNAME, &r);
+	if (err == 0) {
+		memcpy(name, r.ifr_name, 16);
+		name[15] = 0;
+	}
+	errno = saved;
 	return err;
 }

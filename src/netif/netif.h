@@ -57,6 +57,10 @@ void ls_netif_list_free(struct ls_netif_list *l);
 /* Borrowed from l: the interface with that index or name, or NULL. */
 const struct ls_netif *ls_netif_by_index(const struct ls_netif_list *l, uint32_t index);
 const struct ls_netif *ls_netif_by_name(const struct ls_netif_list *l, const char *name);
+/* Name <-> index with one ioctl, no snapshot (if_nametoindex, if_indextoname). 0 or -errno
+ * (-ENODEV: no such interface). */
+int ls_netif_index_of(const char *name, uint32_t *index);
+int ls_netif_name_of(uint32_t index, char name[16]);
 /* The index of the interface the kernel would route to addr (family LS_NETIF_*, bytes in network
  * order) out of, via a connected UDP socket's source address. 0 or -errno (-ENETUNREACH). */
 int ls_netif_route(int family, const uint8_t *addr, uint32_t *index);
