@@ -29,6 +29,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static handler_fn *handlers;	/* registration order; called from the end */
 static size_t nhandlers, caphandlers;
 static int ignore_ctrl_c;	/* SetConsoleCtrlHandler(NULL, TRUE), or SIGINT inherited as SIG_IGN */
+static int own_sigint;		/* SIGINT's disposition is ours to set */
 static int pipe_fd[2] = { -1, -1 };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int start_error;
@@ -114,6 +115,17 @@ static void *dispatcher(void *arg)
 	}
 }
 
+static void catch_signal(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
 static void start(void)
 {
 	pthread_t t;
@@ -141,19 +153,20 @@ static void start(void)
 	if (start_error)
 		return;
 	for (size_t i = 0; i < sizeof sigmap / sizeof sigmap[0]; i++) {
-		struct sigaction sa, prev;
+		struct sigaction prev;
 
 		if (sigaction(sigmap[i].sig, NULL, &prev) != 0)
 			continue;
-		if (prev.sa_handler == SIG_IGN && sigmap[i].sig == SIGINT)
-			ignore_ctrl_c = 1;	/* Windows' inherited "ignore Ctrl-C" flag */
-		else if (prev.sa_handler != SIG_DFL || (prev.sa_flags & SA_SIGINFO))
+		if (prev.sa_handler == SIG_IGN && sigmap[i].sig == SIGINT) {
+			/* Windows' inherited "ignore Ctrl-C" flag: SIG_IGN stays while it is set. */
+			ignore_ctrl_c = 1;
+			own_sigint = 1;
+			continue;
+		}
+		if (prev.sa_handler != SIG_DFL || (prev.sa_flags & SA_SIGINFO))
 			continue;	/* ignored on purpose, or native code's own handler */
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_signal;
-		sa.sa_flags = SA_RESTART;
-		sigemptyset(&sa.sa_mask);
-		sigaction(sigmap[i].sig, &sa, NULL);
+		catch_signal(sigmap[i].sig, on_signal);
+		own_sigint |= sigmap[i].sig == SIGINT;
 	}
 }
 
@@ -211,6 +224,10 @@ int ls_console_ctrl_ignore(int on)
 		return err;
 	pthread_mutex_lock(&lock);
 	ignore_ctrl_c = on != 0;
+	/* The flag is inherited on Windows; SIG_IGN is what exec'd children inherit here (and read
+	 * back as the flag when they start linsock's machinery). */
+	if (own_sigint)
+		catch_signal(SIGINT, ignore_ctrl_c ? SIG_IGN : on_signal);
 	pthread_mutex_unlock(&lock);
 	return 0;
 }

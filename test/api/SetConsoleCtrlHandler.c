@@ -120,8 +120,11 @@ TEST(SetConsoleCtrlHandler_null_ignores_ctrl_c)
 	Sleep(50);	/* let a wrongly delivered Ctrl-C show up (no timing is asserted) */
 	ASSERT_EQ(calls, 1);
 	ASSERT_EQ(events[0], CTRL_BREAK_EVENT);
+	/* Children inherit the flag on Windows: here SIGINT is SIG_IGN, what exec passes on. */
+	ASSERT_TRUE(cp_sigint_ignored());
 	/* NULL, FALSE: Ctrl-C handled again. */
 	ASSERT_TRUE(SetConsoleCtrlHandler(NULL, FALSE));
+	ASSERT_TRUE(!cp_sigint_ignored());
 	ASSERT_TRUE(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0));
 	ASSERT_EQ(WaitForSingleObject(done, 10000), WAIT_OBJECT_0);
 	ASSERT_EQ(events[1], CTRL_C_EVENT);
@@ -206,9 +209,10 @@ static void child_inherited_ignore(void)
 	cp_kill_self("INT");
 	GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0);
 	Sleep(100);
-	if (calls != 0)
+	if (calls != 0 || !cp_sigint_ignored())
 		ExitProcess(1);
 	SetConsoleCtrlHandler(NULL, FALSE);
+	cp_kill_self("INT");	/* a real Ctrl-C reaches the handlers again */
 	GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0);	/* h_false, then the default exit */
 	for (;;)
 		Sleep(1000);

@@ -45,6 +45,13 @@ void cp_ignore_sigint(void)
 	signal(SIGINT, SIG_IGN);
 }
 
+int cp_sigint_ignored(void)
+{
+	struct sigaction sa;
+
+	return sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+}
+
 int cp_openpty(int *master, char *path, size_t cap, int cols, int rows)
 {
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };

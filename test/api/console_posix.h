@@ -14,6 +14,8 @@ int cp_fork(void (*fn)(void));
 void cp_kill_self(const char *sig);
 /* Sets SIGINT to SIG_IGN (what a parent's "ignore Ctrl-C" looks like on Linux). */
 void cp_ignore_sigint(void);
+/* 1 if SIGINT's disposition is SIG_IGN (what an exec'd child would inherit). */
+int cp_sigint_ignored(void);
 /* A new pty sized cols x rows: *master is its master fd, path names the slave. 0 or -1. */
 int cp_openpty(int *master, char *path, size_t cap, int cols, int rows);
 /* Reads what is available on fd within a short wait (up to cap - 1 bytes, terminated). */
