@@ -96,6 +96,11 @@ typedef struct _SYSTEM_INFO {
 #define WAIT_FAILED           ((DWORD)0xFFFFFFFF)
 #define MAXIMUM_WAIT_OBJECTS  64
 #define STILL_ACTIVE          ((DWORD)0x00000103)
+/* Exit code of a process ended by a console control event (winnt.h spells the status). */
+#ifndef STATUS_CONTROL_C_EXIT
+#define STATUS_CONTROL_C_EXIT ((DWORD)0xC000013A)
+#endif
+#define CONTROL_C_EXIT        STATUS_CONTROL_C_EXIT
 
 /* ---- Handles ---- */
 #define INVALID_HANDLE_VALUE           ((HANDLE)(LONG_PTR)-1)
@@ -176,6 +181,7 @@ WINBASEAPI HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes,
 	SIZE_T dwStackSize, LPTHREAD_START_ROUTINE lpStartAddress,
 	LPVOID lpParameter, DWORD dwCreationFlags, LPDWORD lpThreadId);
 WINBASEAPI DECLSPEC_NORETURN VOID WINAPI ExitThread(DWORD dwExitCode);
+WINBASEAPI DECLSPEC_NORETURN VOID WINAPI ExitProcess(UINT uExitCode);	/* kernel32/console.c */
 WINBASEAPI BOOL   WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
 WINBASEAPI DWORD  WINAPI GetCurrentThreadId(void);
 WINBASEAPI DWORD  WINAPI GetCurrentProcessId(void);

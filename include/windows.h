@@ -19,4 +19,7 @@
 #include "winsock.h"
 #endif
 
+/* The console (kernel32): outside the lean block, as on Windows. */
+#include "wincon.h"
+
 #endif /* _WINDOWS_ */

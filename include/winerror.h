@@ -144,6 +144,7 @@
 #define ERROR_IO_INCOMPLETE              996
 #define ERROR_IO_PENDING                 997
 #define ERROR_NOACCESS                   998
+#define ERROR_CAN_NOT_COMPLETE           1003
 #define ERROR_INVALID_FLAGS              1004
 #define ERROR_NO_TOKEN                   1008
 #define ERROR_DEVICE_NOT_CONNECTED       1167

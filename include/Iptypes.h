@@ -1,0 +1,2 @@
+/* Iptypes.h - spelling used by some programs; see iptypes.h. */
+#include "iptypes.h"

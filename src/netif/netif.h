@@ -1,0 +1,68 @@
+/* netif: a snapshot of the host's network interfaces for iphlpapi (src/iphlpapi).
+ *
+ * Contract: ls_netif_list_new takes one consistent-enough snapshot (getifaddrs, plus /sys, /proc
+ * and /etc/resolv.conf for what getifaddrs does not carry) into one block the caller frees with
+ * ls_netif_list_free. Interfaces come in index order. Addresses are raw bytes in network order
+ * with a family of LS_NETIF_INET or LS_NETIF_INET6 (Linux's values, which are also the Windows
+ * AF_INET; Windows' AF_INET6 is 23 and is converted by the caller). A Linux-side file: C basic
+ * types only here (docs/design.md S); results 0 or -errno. */
+#ifndef LS_NETIF_NETIF_H
+#define LS_NETIF_NETIF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LS_NETIF_INET  2
+#define LS_NETIF_INET6 10
+
+/* Interface flags (Linux IFF_* meanings). */
+#define LS_NETIF_UP        0x1u
+#define LS_NETIF_RUNNING   0x2u	/* operationally up (IFF_RUNNING) */
+#define LS_NETIF_LOOPBACK  0x4u
+#define LS_NETIF_P2P       0x8u
+#define LS_NETIF_MULTICAST 0x10u
+#define LS_NETIF_NOARP     0x20u
+
+struct ls_netif_addr {
+	int family;		/* LS_NETIF_INET or LS_NETIF_INET6 */
+	uint8_t addr[16];
+	uint8_t prefix;		/* prefix length (unicast), 0 otherwise */
+	uint32_t scope_id;	/* IPv6 scope (link-local: the interface index) */
+	const struct ls_netif_addr *next;
+};
+
+struct ls_netif {
+	uint32_t index;
+	char name[16];
+	uint32_t flags;		/* LS_NETIF_* */
+	uint32_t arphrd;	/* link type (ARPHRD_*: 1 ether, 772 loopback, 65534 none...) */
+	uint8_t hw[8];
+	uint32_t hwlen;
+	uint32_t mtu;
+	uint64_t speed_bps;	/* 0 when the driver does not say */
+	const struct ls_netif_addr *unicast, *multicast, *gateways;
+	int has_inet, has_inet6;
+};
+
+struct ls_netif_list {
+	size_t n;
+	struct ls_netif *ifs;
+	const struct ls_netif_addr *dns;	/* /etc/resolv.conf nameservers */
+	char dns_suffix[256];			/* first "search" or "domain" entry, or "" */
+};
+
+/* New snapshot in *out (free with ls_netif_list_free). 0 or -errno. */
+int ls_netif_list_new(struct ls_netif_list **out);
+void ls_netif_list_free(struct ls_netif_list *l);
+/* Borrowed from l: the interface with that index or name, or NULL. */
+const struct ls_netif *ls_netif_by_index(const struct ls_netif_list *l, uint32_t index);
+const struct ls_netif *ls_netif_by_name(const struct ls_netif_list *l, const char *name);
+/* Name <-> index with one ioctl, no snapshot (if_nametoindex, if_indextoname). 0 or -errno
+ * (-ENODEV: no such interface). */
+int ls_netif_index_of(const char *name, uint32_t *index);
+int ls_netif_name_of(uint32_t index, char name[16]);
+/* The index of the interface the kernel would route to addr (family LS_NETIF_*, bytes in network
+ * order) out of, via a connected UDP socket's source address. 0 or -errno (-ENETUNREACH). */
+int ls_netif_route(int family, const uint8_t *addr, uint32_t *index);
+
+#endif
