@@ -522,33 +522,26 @@ const char *ls_trace_move_method(uint32_t m)
 	return lookup(t, COUNT(t), m, "%lld");
 }
 
-/* A caller's string, page by page: copy_in refuses a range with any unreadable byte, and a
- * string may end just before an unmapped page. */
+/* A caller's string, one character at a time: copy_in refuses a range with any unreadable byte
+ * (a string may end just before an unmapped page), and must not read past the terminator either
+ * (it may memcpy a page it has seen before; sanitizers see an overread). Only when tracing. */
 static const char *quoted(const void *s, size_t unit)
 {
 	unsigned char raw[64 * 2];
 	char *b;
-	size_t have = 0, want = sizeof raw / 2 * unit, len = 0;
+	size_t have = 0, len = 0;
 	int ended = 0;
 
 	if (!s)
 		return "NULL";
-	while (have < want) {
-		uintptr_t p = (uintptr_t)s + have;
-		size_t chunk = 4096 - (p & 4095);
-		if (chunk > want - have)
-			chunk = want - have;
-		if (ls_sys_copy_in(raw + have, (const void *)p, chunk) != 0)
+	while (have < sizeof raw) {
+		if (ls_sys_copy_in(raw + have, (const unsigned char *)s + have, unit) != 0)
 			break;
-		have += chunk;
-		for (size_t i = 0; i + unit <= have; i += unit)
-			if (raw[i] == 0 && (unit == 1 || raw[i + 1] == 0)) {
-				ended = 1;
-				have = i;
-				break;
-			}
-		if (ended)
+		if (raw[have] == 0 && (unit == 1 || raw[have + 1] == 0)) {
+			ended = 1;
 			break;
+		}
+		have += unit;
 	}
 	if (!have && !ended)
 		return "<bad>";
