@@ -384,6 +384,54 @@ const char *ls_trace_name(const char *fn)
 	return fn;
 }
 
+const char *ls_trace_pollfds(const void *fds, unsigned long n)
+{
+	WSAPOLLFD v[4];
+	unsigned long shown = n < 4 ? n : 4;
+	char *b;
+	size_t len = 0;
+
+	if (!fds)
+		return "NULL";
+	if (shown && ls_sys_copy_in(v, fds, shown * sizeof v[0]) != 0)
+		return "<bad>";
+	b = slot();
+	b[len++] = '[';
+	for (unsigned long i = 0; i < shown && len < 192; i++)
+		len += (size_t)snprintf(b + len, 192 - len, "%s{%s, %s}", i ? ", " : "", ls_trace_socket(v[i].fd),
+					ls_trace_poll_events(v[i].events));
+	if (len < 192)
+		snprintf(b + len, 192 - len, "%s]", n > shown ? ", ..." : "");
+	return b;
+}
+
+const char *ls_trace_fdset(const void *set)
+{
+	struct {
+		u_int count;
+		SOCKET s[8];
+	} v;
+	unsigned int shown;
+	char *b;
+	size_t len = 0;
+
+	if (!set)
+		return "NULL";
+	if (ls_sys_copy_in(&v.count, set, sizeof v.count) != 0)
+		return "<bad>";
+	shown = v.count < 8 ? v.count : 8;
+	/* fd_array follows the count at SOCKET alignment (offsetof(fd_set, fd_array)). */
+	if (shown && ls_sys_copy_in(v.s, (const char *)set + offsetof(fd_set, fd_array), shown * sizeof(SOCKET)) != 0)
+		return "<bad>";
+	b = slot();
+	b[len++] = '[';
+	for (unsigned int i = 0; i < shown && len < 192; i++)
+		len += (size_t)snprintf(b + len, 192 - len, "%s%s", i ? ", " : "", ls_trace_socket(v.s[i]));
+	if (len < 192)
+		snprintf(b + len, 192 - len, "%s]", v.count > shown ? ", ..." : "");
+	return b;
+}
+
 const char *ls_trace_handle(const void *h)
 {
 	char *b;

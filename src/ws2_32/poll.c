@@ -100,7 +100,7 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	uint64_t deadline = 0;
 	ULONG i;
 
-	LS_TRACE_CALL("%p, %lu, %ld", (const void *)fdArray, (unsigned long)fds, (long)timeout);
+	LS_TRACE_CALL("%s, %lu, %ld", ls_trace_pollfds(fdArray, fds), (unsigned long)fds, (long)timeout);
 	if (!ls_ws2_started())
 		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	if (fds == 0)

@@ -120,8 +120,8 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 	NTSTATUS st;
 
 	(void)nfds;	/* Berkeley compatibility only */
-	LS_TRACE_CALL("%ld, %p, %p, %p, %s", (long)nfds, (const void *)readfds, (const void *)writefds,
-		 (const void *)exceptfds, ls_trace_timeval(timeout));
+	LS_TRACE_CALL("%ld, %s, %s, %s, %s", (long)nfds, ls_trace_fdset(readfds), ls_trace_fdset(writefds),
+		 ls_trace_fdset(exceptfds), ls_trace_timeval(timeout));
 	if (!ls_ws2_started())
 		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	if ((st = set_read(&in[0], readfds)) != STATUS_SUCCESS || (st = set_read(&in[1], writefds)) != STATUS_SUCCESS ||

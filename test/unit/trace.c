@@ -444,6 +444,22 @@ TEST(trace_decoders)
 	sin6.sin6_addr = in6addr_any;
 	ASSERT_STR_EQ(ls_trace_sockaddr(&sin6, sizeof sin6), "{AF_INET6, [::]:443, scope 2}");
 
+	{
+		WSAPOLLFD pf[5] = { { 3, POLLRDNORM, 0 }, { 4, POLLRDNORM | POLLWRNORM, 0 }, { 5, 0, 0 },
+				    { 6, 0, 0 }, { 7, 0, 0 } };
+		fd_set set;
+
+		ASSERT_STR_EQ(ls_trace_pollfds(pf, 2), "[{3, POLLRDNORM}, {4, POLLRDNORM|POLLWRNORM}]");
+		ASSERT_STR_EQ(ls_trace_pollfds(pf, 5),
+			      "[{3, POLLRDNORM}, {4, POLLRDNORM|POLLWRNORM}, {5, 0}, {6, 0}, ...]");
+		ASSERT_STR_EQ(ls_trace_pollfds((void *)8, 1), "<bad>");
+		FD_ZERO(&set);
+		ASSERT_STR_EQ(ls_trace_fdset(&set), "[]");
+		FD_SET(7, &set);
+		FD_SET(9, &set);
+		ASSERT_STR_EQ(ls_trace_fdset(&set), "[7, 9]");
+		ASSERT_STR_EQ(ls_trace_fdset(NULL), "NULL");
+	}
 	ASSERT_STR_EQ(ls_trace_str("a\"b\n"), "\"a\\x22b\\x0a\"");
 	ASSERT_STR_EQ(ls_trace_str(NULL), "NULL");
 	ASSERT_STR_EQ(ls_trace_str((const char *)64), "<bad>");
