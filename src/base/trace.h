@@ -1,10 +1,10 @@
 /* base/trace: LINSOCK_TRACE, the strace of Winsock (docs/design.md T).
  *
- * Unset (or "0"), every trace site costs one predictable branch on ls_trace_on, a global written
- * once by a constructor before main; arguments are decoded only inside that branch.
+ * Unset, empty or "0", every trace site costs one predictable branch on ls_trace_on, a global
+ * written once by a constructor before main; arguments are decoded only inside that branch.
  * LINSOCK_TRACE=1 (any value not starting with '/') writes to stderr; LINSOCK_TRACE=/path appends
- * to that file. Each line is one write(), so lines of concurrent threads and processes never
- * interleave. Lines:
+ * to that file (stderr if it cannot be opened). Each line is one write(), so lines of concurrent
+ * threads and processes never interleave. Lines:
  *
  *   linsock[pid:tid] socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP)      entry: LS_TRACE_CALL
  *   linsock[pid:tid] socket = 5                                     exit: return LS_TRACE_RET_*(v)
