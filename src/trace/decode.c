@@ -432,6 +432,31 @@ const char *ls_trace_fdset(const void *set)
 	return b;
 }
 
+const char *ls_trace_wsabufs(const void *bufs, unsigned long n)
+{
+	WSABUF v[4];
+	unsigned long shown = n < 4 ? n : 4;
+	char *b;
+	size_t len = 0;
+
+	if (!bufs)
+		return "NULL";
+	if (shown && ls_sys_copy_in(v, bufs, shown * sizeof v[0]) != 0)
+		return "<bad>";
+	b = slot();
+	b[len++] = '[';
+	for (unsigned long i = 0; i < shown && len < 192; i++)
+		if (v[i].buf)
+			len += (size_t)snprintf(b + len, 192 - len, "%s{%p, %lu}", i ? ", " : "", (void *)v[i].buf,
+						(unsigned long)v[i].len);
+		else
+			len += (size_t)snprintf(b + len, 192 - len, "%s{NULL, %lu}", i ? ", " : "",
+						(unsigned long)v[i].len);
+	if (len < 192)
+		snprintf(b + len, 192 - len, "%s]", n > shown ? ", ..." : "");
+	return b;
+}
+
 const char *ls_trace_handle(const void *h)
 {
 	char *b;

@@ -43,7 +43,8 @@ const char *ls_trace_socket(uintptr_t s);		/* 5, INVALID_SOCKET */
 const char *ls_trace_timeval(const void *tv);		/* {1, 500000}, NULL */
 const char *ls_trace_poll_events(int events);		/* POLLRDNORM|POLLWRNORM */
 const char *ls_trace_pollfds(const void *fds, unsigned long n);	/* [{3, POLLRDNORM}, ...] */
-const char *ls_trace_fdset(const void *set);		/* [3, 4], first 8 sockets */
+const char *ls_trace_fdset(const void *set);
+const char *ls_trace_wsabufs(const void *bufs, unsigned long n);	/* [{0x7f.., 16}], first 4 */		/* [3, 4], first 8 sockets */
 const char *ls_trace_tf_flags(unsigned long flags);	/* TF_REUSE_SOCKET|TF_DISCONNECT */
 
 /* kernel32 constants. */

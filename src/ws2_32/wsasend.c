@@ -179,7 +179,7 @@ int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lp
 	struct xfer x = { LS_OP_SEND, lpBuffers, dwBufferCount, (int)dwFlags, NULL, 0, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE_CALL("%s, %p, %lu, %p, %s, %p, %p", ls_trace_socket(s), (const void *)lpBuffers,
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p", ls_trace_socket(s), ls_trace_wsabufs(lpBuffers, dwBufferCount),
 		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesSent, ls_trace_msg_flags((int)dwFlags),
 		 (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
 	return LS_TRACE_RET_INT(xfer(s, &x, lpNumberOfBytesSent, NULL));
@@ -192,8 +192,9 @@ int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD 
 	struct xfer x = { LS_OP_SEND, lpBuffers, dwBufferCount, (int)dwFlags, lpTo, iTolen, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE_CALL("%s, %p, %lu, %p, %s, %s, %ld, %p, %p", ls_trace_socket(s), (const void *)lpBuffers,
-		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesSent, ls_trace_msg_flags((int)dwFlags),
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %s, %ld, %p, %p", ls_trace_socket(s),
+		 ls_trace_wsabufs(lpBuffers, dwBufferCount), (unsigned long)dwBufferCount,
+		 (const void *)lpNumberOfBytesSent, ls_trace_msg_flags((int)dwFlags),
 		 ls_trace_sockaddr(lpTo, (long)iTolen), (long)iTolen, (const void *)lpOverlapped,
 		 (void *)(uintptr_t)lpCompletionRoutine);
 	return LS_TRACE_RET_INT(xfer(s, &x, lpNumberOfBytesSent, NULL));
@@ -218,7 +219,7 @@ int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lp
 	struct xfer x = { LS_OP_RECV, lpBuffers, dwBufferCount, 0, NULL, 0, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE_CALL("%s, %p, %lu, %p, %s, %p, %p", ls_trace_socket(s), (const void *)lpBuffers,
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p", ls_trace_socket(s), ls_trace_wsabufs(lpBuffers, dwBufferCount),
 		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesRecvd, ls_trace_msg_flags_ptr(lpFlags),
 		 (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
 	return LS_TRACE_RET_INT(recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags));
@@ -232,8 +233,9 @@ int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWOR
 	struct xfer x = { LS_OP_RECV, lpBuffers, dwBufferCount, 0, NULL, 0, lpFrom, lpFrom ? lpFromlen : NULL,
 			  lpOverlapped, lpCompletionRoutine };
 
-	LS_TRACE_CALL("%s, %p, %lu, %p, %s, %p, %p, %p, %p", ls_trace_socket(s), (const void *)lpBuffers,
-		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesRecvd, ls_trace_msg_flags_ptr(lpFlags),
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p, %p, %p", ls_trace_socket(s),
+		 ls_trace_wsabufs(lpBuffers, dwBufferCount), (unsigned long)dwBufferCount,
+		 (const void *)lpNumberOfBytesRecvd, ls_trace_msg_flags_ptr(lpFlags),
 		 (const void *)lpFrom, (const void *)lpFromlen, (const void *)lpOverlapped,
 		 (void *)(uintptr_t)lpCompletionRoutine);
 	return LS_TRACE_RET_INT(recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags));

@@ -460,6 +460,13 @@ TEST(trace_decoders)
 		ASSERT_STR_EQ(ls_trace_fdset(&set), "[7, 9]");
 		ASSERT_STR_EQ(ls_trace_fdset(NULL), "NULL");
 	}
+	{
+		WSABUF wb[2] = { { 16, (char *)0x1000 }, { 0, NULL } };
+
+		ASSERT_STR_EQ(ls_trace_wsabufs(wb, 2), "[{0x1000, 16}, {NULL, 0}]");
+		ASSERT_STR_EQ(ls_trace_wsabufs(wb, 0), "[]");
+		ASSERT_STR_EQ(ls_trace_wsabufs(NULL, 1), "NULL");
+	}
 	ASSERT_STR_EQ(ls_trace_str("a\"b\n"), "\"a\\x22b\\x0a\"");
 	ASSERT_STR_EQ(ls_trace_str(NULL), "NULL");
 	ASSERT_STR_EQ(ls_trace_str((const char *)64), "<bad>");
