@@ -1,14 +1,18 @@
 /* base/trace: see trace.h. The environment is read once, from a constructor, before main. */
+#define _GNU_SOURCE
 #include "trace.h"
 #include "sys.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int ls_trace_on;
-static FILE *trace_file;
+static int trace_fd = 2;
 
 __attribute__((constructor)) static void trace_init(void)
 {
@@ -16,28 +20,93 @@ __attribute__((constructor)) static void trace_init(void)
 
 	if (!v || !*v || strcmp(v, "0") == 0)
 		return;
-	trace_file = stderr;
 	if (v[0] == '/') {
-		FILE *f = fopen(v, "ae");
-		if (f)
-			trace_file = f;
+		int fd = open(v, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0644);
+		if (fd >= 0) {
+			/* Out of the way of the program's own handles (a SOCKET is an fd). */
+			int high = fcntl(fd, F_DUPFD_CLOEXEC, 1000);
+			if (high >= 0) {
+				close(fd);
+				fd = high;
+			}
+			trace_fd = fd;
+		}
 	}
 	ls_trace_on = 1;
 }
 
+/* One write() per line: O_APPEND and pipes keep each write whole, so lines of concurrent
+ * threads (and of processes sharing the file) never interleave. errno is kept: the traced
+ * program's CRT state must not change because we logged. */
+static void emit(char *line, size_t n, size_t cap)
+{
+	int saved = errno;
+
+	if (n > cap - 2) {	/* truncated: mark it, keep room for the newline */
+		n = cap - 2;
+		memcpy(line + n - 3, "...", 3);
+	}
+	line[n] = '\n';
+	/* glibc prints a NULL %p as "(nil)"; Windows programmers read NULL. Same length or shorter,
+	 * so in place. */
+	for (char *p = line; (p = memmem(p, n - (size_t)(p - line), "(nil)", 5)) != NULL;) {
+		memcpy(p, "NULL", 4);
+		memmove(p + 4, p + 5, n + 1 - (size_t)(p + 5 - line));
+		n--;
+	}
+	(void)ls_sys_write(trace_fd, line, n + 1);
+	errno = saved;
+}
+
+static size_t prefix(char *line, size_t cap, const char *fn)
+{
+	int n = snprintf(line, cap, "linsock[%d:%d] %s", ls_sys_getpid(), ls_sys_gettid(), ls_trace_name(fn));
+
+	return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
+}
+
+static void vline(const char *fn, const char *open, const char *close, const char *fmt, va_list ap)
+{
+	char line[2048];
+	size_t n = prefix(line, sizeof line, fn);
+	int m;
+
+	m = snprintf(line + n, sizeof line - n, "%s", open);
+	n += m > 0 ? (size_t)m : 0;
+	if (n < sizeof line) {
+		m = vsnprintf(line + n, sizeof line - n, fmt, ap);
+		n += m > 0 ? (size_t)m : 0;
+	}
+	if (n < sizeof line) {
+		m = snprintf(line + n, sizeof line - n, "%s", close);
+		n += m > 0 ? (size_t)m : 0;
+	}
+	emit(line, n, sizeof line);
+}
+
 void ls_trace_write(const char *fn, const char *fmt, ...)
 {
-	char line[1024];
-	int n;
 	va_list ap;
 
-	n = snprintf(line, sizeof line, "linsock[%d:%d] %s: ", ls_sys_getpid(), ls_sys_gettid(), fn);
-	if (n < 0 || (size_t)n >= sizeof line)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	vline(fn, ": ", "", fmt, ap);
 	va_end(ap);
-	/* One fputs per line keeps lines of concurrent threads whole (stdio locks the stream). */
-	fprintf(trace_file, "%s\n", line);
-	fflush(trace_file);
+}
+
+void ls_trace_call(const char *fn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline(fn, "(", ")", fmt, ap);
+	va_end(ap);
+}
+
+void ls_trace_write_result(const char *fn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline(fn, " = ", "", fmt, ap);
+	va_end(ap);
 }

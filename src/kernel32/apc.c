@@ -20,13 +20,13 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData)
 	struct ls_wait_thread *t;
 	int r;
 
-	LS_TRACE("fn=%p h=%p data=%#lx", (void *)(uintptr_t)pfnAPC, hThread, (unsigned long)dwData);
+	LS_TRACE_CALL("%p, %s, %#lx", (void *)(uintptr_t)pfnAPC, ls_trace_handle(hThread), (unsigned long)dwData);
 	if ((intptr_t)hThread == -2) {
 		/* GetCurrentThread(): the calling thread, whoever started it. */
 		t = ls_wait_thread_current();
 		if (!t) {
 			ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-			return 0;
+			return LS_TRACE_RET_COUNT(0);
 		}
 	} else {
 		h = ls_handle_get_type((intptr_t)hThread, LS_HANDLE_THREAD);
@@ -35,7 +35,7 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData)
 			if (h)
 				ls_handle_put(h);
 			ls_lasterr_set(ERROR_INVALID_HANDLE);
-			return 0;
+			return LS_TRACE_RET_COUNT(0);
 		}
 	}
 	/* A NULL routine would only crash the target later; refuse it here. */
@@ -43,7 +43,7 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData)
 		if (h)
 			ls_handle_put(h);
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	r = ls_wait_apc_queue(t, call_user_apc, (uintptr_t)pfnAPC, (uintptr_t)dwData, 0, 0);
 	if (h)
@@ -51,7 +51,7 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData)
 	if (r != 0) {
 		/* The thread has ended (Windows refuses APCs to a terminated thread). */
 		ls_lasterr_set(r == -2 ? ERROR_NOT_ENOUGH_MEMORY : ERROR_GEN_FAILURE);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
-	return 1;
+	return LS_TRACE_RET_COUNT(1);
 }

@@ -46,7 +46,7 @@ static int try_lock(LPCRITICAL_SECTION cs)
 
 BOOL WINAPI InitializeCriticalSectionAndSpinCount(LPCRITICAL_SECTION lpCriticalSection, DWORD dwSpinCount)
 {
-	LS_TRACE("cs=%p spin=%u", (void *)lpCriticalSection, (unsigned)dwSpinCount);
+	LS_TRACE_CALL("%p, %lu", (const void *)lpCriticalSection, (unsigned long)dwSpinCount);
 	/* Windows 8 and later leave DebugInfo at -1 unless asked for debug info. */
 	lpCriticalSection->DebugInfo = (PVOID)(intptr_t)-1;
 	lpCriticalSection->LockCount = -1;
@@ -55,11 +55,12 @@ BOOL WINAPI InitializeCriticalSectionAndSpinCount(LPCRITICAL_SECTION lpCriticalS
 	lpCriticalSection->LockSemaphore = NULL;
 	/* The top byte carries RTL_CRITICAL_SECTION_FLAG_* bits, not a count. */
 	lpCriticalSection->SpinCount = dwSpinCount & 0x00FFFFFFu;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 VOID WINAPI InitializeCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 {
+	LS_TRACE_CALL("%p", (const void *)lpCriticalSection);
 	InitializeCriticalSectionAndSpinCount(lpCriticalSection, 0);
 }
 
@@ -68,6 +69,7 @@ VOID WINAPI EnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 	LPCRITICAL_SECTION cs = lpCriticalSection;
 	int tid = self_tid(), c;
 
+	LS_TRACE_CALL("%p", (const void *)lpCriticalSection);
 	if (owner(cs) == tid) {
 		cs->RecursionCount++;	/* Windows: the owner re-enters without blocking */
 		return;
@@ -96,21 +98,23 @@ BOOL WINAPI TryEnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 	LPCRITICAL_SECTION cs = lpCriticalSection;
 	int tid = self_tid();
 
+	LS_TRACE_CALL("%p", (const void *)lpCriticalSection);
 	if (owner(cs) == tid) {
 		cs->RecursionCount++;
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	}
 	if (!try_lock(cs))
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	set_owner(cs, tid);
 	cs->RecursionCount = 1;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 VOID WINAPI LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 {
 	LPCRITICAL_SECTION cs = lpCriticalSection;
 
+	LS_TRACE_CALL("%p", (const void *)lpCriticalSection);
 	/* Leaving a section one does not own is undefined on Windows; ignoring it here keeps the
 	 * real owner's lock intact. */
 	if (owner(cs) != self_tid())
@@ -124,7 +128,7 @@ VOID WINAPI LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 
 VOID WINAPI DeleteCriticalSection(LPCRITICAL_SECTION lpCriticalSection)
 {
-	LS_TRACE("cs=%p", (void *)lpCriticalSection);
+	LS_TRACE_CALL("%p", (const void *)lpCriticalSection);
 	lpCriticalSection->DebugInfo = NULL;
 	lpCriticalSection->LockCount = -1;
 	lpCriticalSection->RecursionCount = 0;

@@ -30,7 +30,6 @@ static HANDLE create_event(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial, 
 	uint32_t err;
 	int fd;
 
-	LS_TRACE("manual=%d initial=%d named=%d", manual, initial, ls_k32_named(name, wide));
 	if (ls_k32_named(name, wide)) {
 		ls_lasterr_set(ERROR_NOT_SUPPORTED);
 		return NULL;
@@ -50,13 +49,17 @@ static HANDLE create_event(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial, 
 HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset, BOOL bInitialState,
 			   LPCSTR lpName)
 {
-	return create_event(lpEventAttributes, bManualReset, bInitialState, lpName, 0);
+	LS_TRACE_CALL("%p, %s, %s, %s", (const void *)lpEventAttributes, ls_trace_bool(bManualReset),
+		 ls_trace_bool(bInitialState), ls_trace_str(lpName));
+	return LS_TRACE_RET_HANDLE(create_event(lpEventAttributes, bManualReset, bInitialState, lpName, 0));
 }
 
 HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset, BOOL bInitialState,
 			   LPCWSTR lpName)
 {
-	return create_event(lpEventAttributes, bManualReset, bInitialState, lpName, 1);
+	LS_TRACE_CALL("%p, %s, %s, %s", (const void *)lpEventAttributes, ls_trace_bool(bManualReset),
+		 ls_trace_bool(bInitialState), ls_trace_wstr((const uint16_t *)lpName));
+	return LS_TRACE_RET_HANDLE(create_event(lpEventAttributes, bManualReset, bInitialState, lpName, 1));
 }
 
 static BOOL event_op(HANDLE hEvent, int (*op)(struct ls_wait_obj *))
@@ -76,20 +79,20 @@ static BOOL event_op(HANDLE hEvent, int (*op)(struct ls_wait_obj *))
 
 BOOL WINAPI SetEvent(HANDLE hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
-	return event_op(hEvent, ls_wait_event_set);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
+	return LS_TRACE_RET_BOOL(event_op(hEvent, ls_wait_event_set));
 }
 
 BOOL WINAPI ResetEvent(HANDLE hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
-	return event_op(hEvent, ls_wait_event_reset);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
+	return LS_TRACE_RET_BOOL(event_op(hEvent, ls_wait_event_reset));
 }
 
 /* Windows documents PulseEvent as unreliable; ours releases the threads waiting when it is
  * called (manual: all, auto: one) and leaves the event reset (docs/design.md W). */
 BOOL WINAPI PulseEvent(HANDLE hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
-	return event_op(hEvent, ls_wait_event_pulse);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
+	return LS_TRACE_RET_BOOL(event_op(hEvent, ls_wait_event_pulse));
 }

@@ -324,13 +324,13 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, 
 	uint32_t done = 0;
 	DWORD err;
 
-	LS_TRACE("h=%p buf=%p n=%u nread=%p ov=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToRead,
-		 (void *)lpNumberOfBytesRead, (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hFile), (const void *)lpBuffer,
+		 (unsigned long)nNumberOfBytesToRead, (const void *)lpNumberOfBytesRead, (const void *)lpOverlapped);
 	if (!count_ok(lpNumberOfBytesRead, lpOverlapped) || (lpOverlapped && ls_k32_bad_ptr(lpOverlapped)))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	h = ls_handle_get((intptr_t)hFile);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	if (lpOverlapped) {
 		err = ov_xfer(h, 0, lpBuffer, nNumberOfBytesToRead, lpOverlapped, NULL, 0, &done);
 		/* Completed at once: the count (a truncated datagram's too: ERROR_MORE_DATA). */
@@ -343,7 +343,7 @@ BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, 
 	}
 	ls_handle_put(h);
 	/* Success leaves the last-error slot alone (Wine's kernel32 tests check it). */
-	return err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err);
+	return LS_TRACE_RET_BOOL(err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err));
 }
 
 BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten,
@@ -353,13 +353,13 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 	uint32_t done = 0;
 	DWORD err;
 
-	LS_TRACE("h=%p buf=%p n=%u nwritten=%p ov=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToWrite,
-		 (void *)lpNumberOfBytesWritten, (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hFile), (const void *)lpBuffer,
+		 (unsigned long)nNumberOfBytesToWrite, (const void *)lpNumberOfBytesWritten, (const void *)lpOverlapped);
 	if (!count_ok(lpNumberOfBytesWritten, lpOverlapped) || (lpOverlapped && ls_k32_bad_ptr(lpOverlapped)))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	h = ls_handle_get((intptr_t)hFile);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	if (lpOverlapped) {
 		err = ov_xfer(h, 1, (void *)lpBuffer, nNumberOfBytesToWrite, lpOverlapped, NULL, 0, &done);
 		if (lpNumberOfBytesWritten && err == ERROR_SUCCESS)
@@ -370,7 +370,7 @@ BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrit
 		err = file_write(h, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten);
 	}
 	ls_handle_put(h);
-	return err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err);
+	return LS_TRACE_RET_BOOL(err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err));
 }
 
 /* ReadFileEx/WriteFileEx: the routine is mandatory, hEvent is the application's, a port-bound
@@ -403,17 +403,18 @@ static BOOL xfer_ex(HANDLE hFile, int writing, void *buf, DWORD n, LPOVERLAPPED 
 BOOL WINAPI ReadFileEx(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPOVERLAPPED lpOverlapped,
 		       LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
 {
-	LS_TRACE("h=%p buf=%p n=%u ov=%p routine=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToRead,
-		 (void *)lpOverlapped, (void *)lpCompletionRoutine);
-	return xfer_ex(hFile, 0, lpBuffer, nNumberOfBytesToRead, lpOverlapped, lpCompletionRoutine);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hFile), (const void *)lpBuffer,
+		 (unsigned long)nNumberOfBytesToRead, (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_BOOL(xfer_ex(hFile, 0, lpBuffer, nNumberOfBytesToRead, lpOverlapped, lpCompletionRoutine));
 }
 
 BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPOVERLAPPED lpOverlapped,
 			LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
 {
-	LS_TRACE("h=%p buf=%p n=%u ov=%p routine=%p", hFile, lpBuffer, (unsigned)nNumberOfBytesToWrite,
-		 (void *)lpOverlapped, (void *)lpCompletionRoutine);
-	return xfer_ex(hFile, 1, (void *)lpBuffer, nNumberOfBytesToWrite, lpOverlapped, lpCompletionRoutine);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hFile), (const void *)lpBuffer,
+		 (unsigned long)nNumberOfBytesToWrite, (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_BOOL(xfer_ex(hFile, 1, (void *)lpBuffer, nNumberOfBytesToWrite, lpOverlapped,
+				 lpCompletionRoutine));
 }
 
 /* ---- Names ---- */
@@ -613,15 +614,16 @@ HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShar
 	char path[PATH_CAP];
 	DWORD err;
 
-	LS_TRACE("name=%p access=0x%x share=0x%x sa=%p disp=%u flags=0x%x", (const void *)lpFileName,
-		 (unsigned)dwDesiredAccess, (unsigned)dwShareMode, (void *)lpSecurityAttributes,
-		 (unsigned)dwCreationDisposition, (unsigned)dwFlagsAndAttributes);
+	LS_TRACE_CALL("%s, %s, %s, %p, %s, %s, %s", ls_trace_str(lpFileName), ls_trace_access(dwDesiredAccess),
+		 ls_trace_share(dwShareMode), (const void *)lpSecurityAttributes, ls_trace_disposition(dwCreationDisposition),
+		 ls_trace_file_flags(dwFlagsAndAttributes), ls_trace_handle(hTemplateFile));
 	(void)dwShareMode;
 	(void)hTemplateFile;
 	err = path_in_a(lpFileName, path);
 	if (err != ERROR_SUCCESS)
-		return fail_handle(err);
-	return create_file(path, dwDesiredAccess, lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes);
+		return LS_TRACE_RET_HANDLE(fail_handle(err));
+	return LS_TRACE_RET_HANDLE(create_file(path, dwDesiredAccess, lpSecurityAttributes,
+				 dwCreationDisposition, dwFlagsAndAttributes));
 }
 
 HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
@@ -631,15 +633,17 @@ HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwSha
 	char path[PATH_CAP];
 	DWORD err;
 
-	LS_TRACE("name=%p access=0x%x share=0x%x sa=%p disp=%u flags=0x%x", (const void *)lpFileName,
-		 (unsigned)dwDesiredAccess, (unsigned)dwShareMode, (void *)lpSecurityAttributes,
-		 (unsigned)dwCreationDisposition, (unsigned)dwFlagsAndAttributes);
+	LS_TRACE_CALL("%s, %s, %s, %p, %s, %s, %s", ls_trace_wstr((const uint16_t *)lpFileName),
+		 ls_trace_access(dwDesiredAccess), ls_trace_share(dwShareMode), (const void *)lpSecurityAttributes,
+		 ls_trace_disposition(dwCreationDisposition), ls_trace_file_flags(dwFlagsAndAttributes),
+		 ls_trace_handle(hTemplateFile));
 	(void)dwShareMode;
 	(void)hTemplateFile;
 	err = path_in_w(lpFileName, path);
 	if (err != ERROR_SUCCESS)
-		return fail_handle(err);
-	return create_file(path, dwDesiredAccess, lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes);
+		return LS_TRACE_RET_HANDLE(fail_handle(err));
+	return LS_TRACE_RET_HANDLE(create_file(path, dwDesiredAccess, lpSecurityAttributes,
+				 dwCreationDisposition, dwFlagsAndAttributes));
 }
 
 static BOOL delete_file(const char *path)
@@ -657,9 +661,9 @@ BOOL WINAPI DeleteFileA(LPCSTR lpFileName)
 	char path[PATH_CAP];
 	DWORD err;
 
-	LS_TRACE("name=%p", (const void *)lpFileName);
+	LS_TRACE_CALL("%s", ls_trace_str(lpFileName));
 	err = path_in_a(lpFileName, path);
-	return err != ERROR_SUCCESS ? ls_k32_fail(err) : delete_file(path);
+	return LS_TRACE_RET_BOOL(err != ERROR_SUCCESS ? ls_k32_fail(err) : delete_file(path));
 }
 
 BOOL WINAPI DeleteFileW(LPCWSTR lpFileName)
@@ -667,9 +671,9 @@ BOOL WINAPI DeleteFileW(LPCWSTR lpFileName)
 	char path[PATH_CAP];
 	DWORD err;
 
-	LS_TRACE("name=%p", (const void *)lpFileName);
+	LS_TRACE_CALL("%s", ls_trace_wstr((const uint16_t *)lpFileName));
 	err = path_in_w(lpFileName, path);
-	return err != ERROR_SUCCESS ? ls_k32_fail(err) : delete_file(path);
+	return LS_TRACE_RET_BOOL(err != ERROR_SUCCESS ? ls_k32_fail(err) : delete_file(path));
 }
 
 /* ---- Pipes and standard handles ---- */
@@ -680,28 +684,28 @@ BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe, LPSECURITY_ATTRIBU
 	int fds[2], inherit, r;
 	DWORD err;
 
-	LS_TRACE("r=%p w=%p sa=%p size=%u", (void *)hReadPipe, (void *)hWritePipe, (void *)lpPipeAttributes,
-		 (unsigned)nSize);
+	LS_TRACE_CALL("%p, %p, %p, %lu", (const void *)hReadPipe, (const void *)hWritePipe,
+		 (const void *)lpPipeAttributes, (unsigned long)nSize);
 	if (ls_k32_bad_ptr(hReadPipe) || ls_k32_bad_ptr(hWritePipe))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	err = sa_in(lpPipeAttributes, &inherit);
 	if (err != ERROR_SUCCESS)
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	r = ls_sys_pipe(fds);
 	if (r < 0)
-		return ls_k32_fail(file_error(r, 0));
+		return LS_TRACE_RET_BOOL(ls_k32_fail(file_error(r, 0)));
 	/* nSize is a suggestion on Windows too; 0 means the default. */
 	if (nSize > 0 && nSize <= INT_MAX)
 		ls_sys_set_pipe_size(fds[1], (int)nSize);
 	err = file_record(fds[0], inherit, 0);
 	if (err != ERROR_SUCCESS) {
 		ls_sys_close(fds[1]);
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	}
 	err = file_record(fds[1], inherit, 0);
 	if (err != ERROR_SUCCESS) {
 		ls_handle_close(fds[0], LS_HANDLE_FILE);
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	}
 	pair[0] = (HANDLE)(intptr_t)fds[0];
 	pair[1] = (HANDLE)(intptr_t)fds[1];
@@ -709,9 +713,9 @@ BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe, LPSECURITY_ATTRIBU
 	    ls_sys_copy_out(hWritePipe, &pair[1], sizeof pair[1]) != 0) {
 		ls_handle_close(fds[0], LS_HANDLE_FILE);
 		ls_handle_close(fds[1], LS_HANDLE_FILE);
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	}
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* Standard handles: fds 0-2 cannot be HANDLEs as they are (fd 0 would be NULL), so each is a
@@ -725,31 +729,31 @@ HANDLE WINAPI GetStdHandle(DWORD nStdHandle)
 	int i, fd;
 	DWORD err;
 
-	LS_TRACE("n=%d", (int)nStdHandle);
+	LS_TRACE_CALL("%s", ls_trace_std_handle(nStdHandle));
 	switch (nStdHandle) {
 	case STD_INPUT_HANDLE: i = 0; break;
 	case STD_OUTPUT_HANDLE: i = 1; break;
 	case STD_ERROR_HANDLE: i = 2; break;
 	default:
-		return fail_handle(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_HANDLE(fail_handle(ERROR_INVALID_HANDLE));
 	}
 	cached = atomic_load_explicit(&std_handles[i], memory_order_acquire);
 	if (cached)
-		return (HANDLE)cached;
+		return LS_TRACE_RET_HANDLE((HANDLE)cached);
 	/* GetStdHandle docs: a process without that standard handle gets NULL. */
 	if (!ls_sys_fd_valid(i))
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	fd = ls_sys_dup(i);
 	if (fd < 0)
-		return fail_handle(file_error(fd, 0));
+		return LS_TRACE_RET_HANDLE(fail_handle(file_error(fd, 0)));
 	err = file_record(fd, 0, 0);
 	if (err != ERROR_SUCCESS)
-		return fail_handle(err);
+		return LS_TRACE_RET_HANDLE(fail_handle(err));
 	if (!atomic_compare_exchange_strong(&std_handles[i], &cached, (intptr_t)fd)) {
 		ls_handle_close(fd, LS_HANDLE_FILE);	/* another thread won */
-		return (HANDLE)cached;
+		return LS_TRACE_RET_HANDLE((HANDLE)cached);
 	}
-	return (HANDLE)(intptr_t)fd;
+	return LS_TRACE_RET_HANDLE((HANDLE)(intptr_t)fd);
 }
 
 /* ---- Queries ---- */
@@ -759,11 +763,11 @@ DWORD WINAPI GetFileType(HANDLE hFile)
 	struct ls_handle *h;
 	DWORD t = FILE_TYPE_UNKNOWN;
 
-	LS_TRACE("h=%p", hFile);
+	LS_TRACE_CALL("%s", ls_trace_handle(hFile));
 	h = ls_handle_get((intptr_t)hFile);
 	if (!h) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return FILE_TYPE_UNKNOWN;
+		return LS_TRACE_RET_UINT(FILE_TYPE_UNKNOWN);
 	}
 	if (h->type == LS_HANDLE_SOCKET) {
 		t = FILE_TYPE_PIPE;	/* Windows: a socket is a named-pipe-like device */
@@ -789,7 +793,7 @@ DWORD WINAPI GetFileType(HANDLE hFile)
 		ls_lasterr_set(ERROR_INVALID_HANDLE);	/* threads, events: no file object */
 	}
 	ls_handle_put(h);
-	return t;
+	return LS_TRACE_RET_UINT(t);
 }
 
 /* A FILE record for a call that needs one, or NULL with *err set. Sockets are answered by the
@@ -812,18 +816,18 @@ BOOL WINAPI FlushFileBuffers(HANDLE hFile)
 	DWORD err;
 	int r = 0;
 
-	LS_TRACE("h=%p", hFile);
+	LS_TRACE_CALL("%s", ls_trace_handle(hFile));
 	h = get_file(hFile, &err);
 	if (!h)
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	/* Sockets, pipes and devices keep nothing above the kernel: fsync's EINVAL there means
 	 * there is nothing to flush. */
 	if (h->type == LS_HANDLE_FILE)
 		r = ls_sys_fsync(h->fd);
 	ls_handle_put(h);
 	if (r < 0 && r != -EINVAL && r != -EROFS)
-		return ls_k32_fail(file_error(r, 1));
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(file_error(r, 1)));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
@@ -834,22 +838,22 @@ BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
 	int kind = LS_SYS_FT_SOCK, r = 0;
 	DWORD err;
 
-	LS_TRACE("h=%p size=%p", hFile, (void *)lpFileSize);
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hFile), (const void *)lpFileSize);
 	h = get_file(hFile, &err);
 	if (!h)
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	if (h->type == LS_HANDLE_FILE)
 		r = ls_sys_fstat(h->fd, &kind, &n);
 	ls_handle_put(h);
 	if (r < 0)
-		return ls_k32_fail(file_error(r, 0));
+		return LS_TRACE_RET_BOOL(ls_k32_fail(file_error(r, 0)));
 	/* Only disk files have a size; pipes, sockets and devices do not support the query. */
 	if (kind != LS_SYS_FT_REG && kind != LS_SYS_FT_DIR && kind != LS_SYS_FT_BLK)
-		return ls_k32_fail(ERROR_INVALID_FUNCTION);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_FUNCTION));
 	size.QuadPart = n;
 	if (ls_sys_copy_out(lpFileSize, &size, sizeof size) != 0)
-		return ls_k32_fail(ERROR_NOACCESS);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove, PLARGE_INTEGER lpNewFilePointer,
@@ -860,28 +864,28 @@ BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove, PLARG
 	int64_t r;
 	DWORD err;
 
-	LS_TRACE("h=%p dist=%lld new=%p method=%u", hFile, (long long)liDistanceToMove.QuadPart,
-		 (void *)lpNewFilePointer, (unsigned)dwMoveMethod);
+	LS_TRACE_CALL("%s, %lld, %p, %s", ls_trace_handle(hFile), (long long)liDistanceToMove.QuadPart,
+		 (const void *)lpNewFilePointer, ls_trace_move_method(dwMoveMethod));
 	h = get_file(hFile, &err);
 	if (!h)
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	if (dwMoveMethod > FILE_END) {
 		ls_handle_put(h);
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	}
 	if (lpNewFilePointer && ls_k32_bad_ptr(lpNewFilePointer)) {
 		ls_handle_put(h);
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	}
 	/* FILE_BEGIN/CURRENT/END are SEEK_SET/CUR/END's values. */
 	r = ls_sys_lseek(h->fd, liDistanceToMove.QuadPart, (int)dwMoveMethod);
 	ls_handle_put(h);
 	if (r == -EINVAL)
-		return ls_k32_fail(ERROR_NEGATIVE_SEEK);	/* the only EINVAL left: before the start */
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NEGATIVE_SEEK));	/* the only EINVAL left: before the start */
 	if (r < 0)
-		return ls_k32_fail(file_error(r, 0));
+		return LS_TRACE_RET_BOOL(ls_k32_fail(file_error(r, 0)));
 	pos.QuadPart = r;
 	if (lpNewFilePointer && ls_sys_copy_out(lpNewFilePointer, &pos, sizeof pos) != 0)
-		return ls_k32_fail(ERROR_NOACCESS);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
+	return LS_TRACE_RET_BOOL(TRUE);
 }

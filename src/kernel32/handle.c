@@ -31,19 +31,19 @@ BOOL WINAPI CloseHandle(HANDLE hObject)
 	unsigned int flags;
 	int type;
 
-	LS_TRACE("h=%p", hObject);
+	LS_TRACE_CALL("%s", ls_trace_handle(hObject));
 	h = ls_handle_get(fd);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	flags = atomic_load(&h->flags);
 	type = h->type;
 	ls_handle_put(h);
 	/* HANDLE_FLAG_PROTECT_FROM_CLOSE: CloseHandle fails and the handle stays. */
 	if (flags & LS_HF_PROTECT)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	if (type == LS_HANDLE_SOCKET)
 		socket_unlinger(fd);
 	if (ls_handle_close(fd, 0) != 0)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
+	return LS_TRACE_RET_BOOL(TRUE);
 }

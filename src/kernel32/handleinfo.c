@@ -22,7 +22,8 @@ _Static_assert(HANDLE_FLAG_PROTECT_FROM_CLOSE == LS_HF_PROTECT, "record flags ar
 
 HANDLE WINAPI GetCurrentProcess(void)
 {
-	return K32_CURRENT_PROCESS;
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_HEX(K32_CURRENT_PROCESS);
 }
 
 BOOL WINAPI GetHandleInformation(HANDLE hObject, LPDWORD lpdwFlags)
@@ -30,15 +31,15 @@ BOOL WINAPI GetHandleInformation(HANDLE hObject, LPDWORD lpdwFlags)
 	struct ls_handle *h;
 	DWORD flags;
 
-	LS_TRACE("h=%p flags=%p", hObject, (void *)lpdwFlags);
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hObject), (const void *)lpdwFlags);
 	h = ls_handle_get((intptr_t)hObject);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	flags = atomic_load(&h->flags) & HANDLE_FLAGS;
 	ls_handle_put(h);
 	if (ls_sys_copy_out(lpdwFlags, &flags, sizeof flags) != 0)
-		return ls_k32_fail(ERROR_NOACCESS);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI SetHandleInformation(HANDLE hObject, DWORD dwMask, DWORD dwFlags)
@@ -46,10 +47,11 @@ BOOL WINAPI SetHandleInformation(HANDLE hObject, DWORD dwMask, DWORD dwFlags)
 	struct ls_handle *h;
 	unsigned int old, new;
 
-	LS_TRACE("h=%p mask=0x%x flags=0x%x", hObject, (unsigned)dwMask, (unsigned)dwFlags);
+	LS_TRACE_CALL("%s, %s, %s", ls_trace_handle(hObject), ls_trace_handle_flags(dwMask),
+		 ls_trace_handle_flags(dwFlags));
 	h = ls_handle_get((intptr_t)hObject);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	/* Only the bits in dwMask change; bits other than the two handle flags are ignored. */
 	dwMask &= HANDLE_FLAGS;
 	old = atomic_load(&h->flags);
@@ -57,7 +59,7 @@ BOOL WINAPI SetHandleInformation(HANDLE hObject, DWORD dwMask, DWORD dwFlags)
 		new = (old & ~dwMask) | (dwFlags & dwMask);
 	while (!atomic_compare_exchange_weak(&h->flags, &old, new));
 	ls_handle_put(h);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* A new record for a duplicate of h's object: a new fd sharing the open file description (so
@@ -106,17 +108,17 @@ BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, H
 	HANDLE out;
 	int fd = -1, src_type;
 
-	LS_TRACE("sp=%p s=%p tp=%p t=%p access=0x%x inherit=%d options=0x%x", hSourceProcessHandle, hSourceHandle,
-		 hTargetProcessHandle, (void *)lpTargetHandle, (unsigned)dwDesiredAccess, (int)bInheritHandle,
-		 (unsigned)dwOptions);
+	LS_TRACE_CALL("%s, %s, %s, %p, %lu, %s, %s", ls_trace_handle(hSourceProcessHandle),
+		 ls_trace_handle(hSourceHandle), ls_trace_handle(hTargetProcessHandle), (const void *)lpTargetHandle,
+		 (unsigned long)dwDesiredAccess, ls_trace_bool(bInheritHandle), ls_trace_dup_options(dwOptions));
 	(void)dwDesiredAccess;	/* access rights are not tracked: every duplicate has the same access */
 	/* Another process would need the object imported there (spec handles.md §8): linsock has
 	 * no handle naming another process, so such a value is simply not a process handle. */
 	if (hSourceProcessHandle != K32_CURRENT_PROCESS || hTargetProcessHandle != K32_CURRENT_PROCESS)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	h = ls_handle_get((intptr_t)hSourceHandle);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	src_flags = atomic_load(&h->flags);
 	src_type = h->type;
 	if (lpTargetHandle && ls_k32_bad_ptr(lpTargetHandle)) {
@@ -135,13 +137,13 @@ BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, H
 	if ((dwOptions & DUPLICATE_CLOSE_SOURCE) && !(src_flags & LS_HF_PROTECT))
 		ls_handle_close((intptr_t)hSourceHandle, src_type);
 	if (err != ERROR_SUCCESS)
-		return ls_k32_fail(err);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	if (lpTargetHandle) {
 		out = (HANDLE)(intptr_t)fd;
 		if (ls_sys_copy_out(lpTargetHandle, &out, sizeof out) != 0) {
 			ls_handle_close(fd, 0);
-			return ls_k32_fail(ERROR_NOACCESS);
+			return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 		}
 	}
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }

@@ -41,19 +41,19 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 	struct ls_iocp *p;
 	int fd;
 
-	LS_TRACE("file=%p port=%p key=%#lx threads=%u", FileHandle, ExistingCompletionPort,
-		 (unsigned long)CompletionKey, (unsigned)NumberOfConcurrentThreads);
+	LS_TRACE_CALL("%s, %s, %#lx, %lu", ls_trace_handle(FileHandle), ls_trace_handle(ExistingCompletionPort),
+		 (unsigned long)CompletionKey, (unsigned long)NumberOfConcurrentThreads);
 	if (FileHandle != INVALID_HANDLE_VALUE) {
 		fh = ls_handle_get((intptr_t)FileHandle);
 		if (!fh || !bindable(fh)) {
 			if (fh)
 				ls_handle_put(fh);
 			ls_lasterr_set(ERROR_INVALID_HANDLE);
-			return NULL;
+			return LS_TRACE_RET_HANDLE(NULL);
 		}
 	} else if (ExistingCompletionPort) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	if (ExistingCompletionPort) {
 		/* Associate with an existing port: returns that port. */
@@ -61,17 +61,17 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 		if (!p) {
 			ls_handle_put(fh);
 			ls_lasterr_set(ERROR_INVALID_PARAMETER);
-			return NULL;
+			return LS_TRACE_RET_HANDLE(NULL);
 		}
 		if (ls_engine_bind(fh, p, CompletionKey) != 0) {
 			ls_iocp_put(p);
 			ls_handle_put(fh);
 			ls_lasterr_set(ERROR_INVALID_PARAMETER);	/* already associated */
-			return NULL;
+			return LS_TRACE_RET_HANDLE(NULL);
 		}
 		ls_iocp_put(p);
 		ls_handle_put(fh);
-		return ExistingCompletionPort;
+		return LS_TRACE_RET_HANDLE(ExistingCompletionPort);
 	}
 	/* A new port (and maybe its first association). Its handle is an fd like every object
 	 * (DESIGN §1); nothing reads it, the queue lives in the port. */
@@ -85,7 +85,7 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 		if (fh)
 			ls_handle_put(fh);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	ph->u.port = p;
 	ph->destroy = port_destroy;
@@ -94,12 +94,12 @@ HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletio
 		ls_handle_put(ph);
 		ls_handle_put(fh);
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	if (fh)
 		ls_handle_put(fh);
 	ls_handle_put(ph);
-	return (HANDLE)(intptr_t)fd;
+	return LS_TRACE_RET_HANDLE((HANDLE)(intptr_t)fd);
 }
 
 /* Result of one entry for the BOOL API: failure packets carry the operation's error. */
@@ -118,25 +118,26 @@ BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfB
 	struct ls_iocp_entry e;
 	int r;
 
-	LS_TRACE("port=%p ms=%u", CompletionPort, (unsigned)dwMilliseconds);
+	LS_TRACE_CALL("%s, %p, %p, %p, %s", ls_trace_handle(CompletionPort), (const void *)lpNumberOfBytesTransferred,
+		 (const void *)lpCompletionKey, (const void *)lpOverlapped, ls_trace_timeout(dwMilliseconds));
 	if (!lpNumberOfBytesTransferred || !lpCompletionKey || !lpOverlapped)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	p = port_get(CompletionPort);
 	if (!p) {
 		*lpOverlapped = NULL;
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	}
 	r = ls_iocp_dequeue(p, &e, 1, dwMilliseconds, 0);
 	ls_iocp_put(p);
 	if (r <= 0) {
 		/* Nothing dequeued: the out values other than lpOverlapped are left alone. */
 		*lpOverlapped = NULL;
-		return ls_k32_fail(r == 0 ? WAIT_TIMEOUT : ERROR_ABANDONED_WAIT_0);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(r == 0 ? WAIT_TIMEOUT : ERROR_ABANDONED_WAIT_0));
 	}
 	*lpNumberOfBytesTransferred = e.bytes;
 	*lpCompletionKey = e.key;
 	*lpOverlapped = e.ov;
-	return entry_result(&e);
+	return LS_TRACE_RET_BOOL(entry_result(&e));
 }
 
 BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE CompletionPort, LPOVERLAPPED_ENTRY lpCompletionPortEntries,
@@ -146,18 +147,19 @@ BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE CompletionPort, LPOVERLAPPED_ENTR
 	struct ls_iocp *p;
 	int r;
 
-	LS_TRACE("port=%p count=%u ms=%u alertable=%d", CompletionPort, (unsigned)ulCount, (unsigned)dwMilliseconds,
-		 fAlertable);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %s, %s", ls_trace_handle(CompletionPort),
+		 (const void *)lpCompletionPortEntries, (unsigned long)ulCount, (const void *)ulNumEntriesRemoved,
+		 ls_trace_timeout(dwMilliseconds), ls_trace_bool(fAlertable));
 	if (!lpCompletionPortEntries || !ulNumEntriesRemoved || ulCount == 0)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	*ulNumEntriesRemoved = 0;
 	p = port_get(CompletionPort);
 	if (!p)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	r = ls_iocp_dequeue(p, e, ulCount > 64 ? 64 : (int)ulCount, dwMilliseconds, fAlertable);
 	ls_iocp_put(p);
 	if (r <= 0)
-		return ls_k32_fail(r == 0 ? WAIT_TIMEOUT : r == -2 ? WAIT_IO_COMPLETION : ERROR_ABANDONED_WAIT_0);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(r == 0 ? WAIT_TIMEOUT : r == -2 ? WAIT_IO_COMPLETION : ERROR_ABANDONED_WAIT_0));
 	/* Per-entry status is only in Internal: the BOOL says entries were removed. */
 	for (int i = 0; i < r; i++) {
 		lpCompletionPortEntries[i].lpCompletionKey = e[i].key;
@@ -166,7 +168,7 @@ BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE CompletionPort, LPOVERLAPPED_ENTR
 		lpCompletionPortEntries[i].dwNumberOfBytesTransferred = e[i].bytes;
 	}
 	*ulNumEntriesRemoved = (ULONG)r;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI PostQueuedCompletionStatus(HANDLE CompletionPort, DWORD dwNumberOfBytesTransferred,
@@ -175,14 +177,14 @@ BOOL WINAPI PostQueuedCompletionStatus(HANDLE CompletionPort, DWORD dwNumberOfBy
 	struct ls_iocp *p;
 	int r;
 
-	LS_TRACE("port=%p bytes=%u key=%#lx ov=%p", CompletionPort, (unsigned)dwNumberOfBytesTransferred,
-		 (unsigned long)dwCompletionKey, (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %lu, %#lx, %p", ls_trace_handle(CompletionPort), (unsigned long)dwNumberOfBytesTransferred,
+		 (unsigned long)dwCompletionKey, (const void *)lpOverlapped);
 	p = port_get(CompletionPort);
 	if (!p)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	r = ls_iocp_post(p, dwNumberOfBytesTransferred, dwCompletionKey, lpOverlapped);
 	ls_iocp_put(p);
-	return r == 0 ? TRUE : ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	return LS_TRACE_RET_BOOL(r == 0 ? TRUE : ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 }
 
 BOOL WINAPI SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags)
@@ -190,16 +192,16 @@ BOOL WINAPI SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags)
 	struct ls_handle *h;
 	int r;
 
-	LS_TRACE("h=%p flags=%#x", FileHandle, Flags);
+	LS_TRACE_CALL("%s, %s", ls_trace_handle(FileHandle), ls_trace_notify_modes(Flags));
 	if (Flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE))
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	h = ls_handle_get((intptr_t)FileHandle);
 	if (!h || !bindable(h)) {
 		if (h)
 			ls_handle_put(h);
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	}
 	r = ls_engine_set_modes(h, Flags);
 	ls_handle_put(h);
-	return r == 0 ? TRUE : ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	return LS_TRACE_RET_BOOL(r == 0 ? TRUE : ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 }

@@ -44,24 +44,24 @@ HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes)
 {
 	struct hdr *h;
 
-	LS_TRACE("flags=%#x bytes=%zu", uFlags, (size_t)uBytes);
+	LS_TRACE_CALL("%s, %zu", ls_trace_lmem(uFlags), (size_t)uBytes);
 	if (uFlags & ~(UINT)VALID_FLAGS) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	if (uBytes > SIZE_MAX - sizeof *h) {
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	/* A zero-byte fixed block is still a distinct, freeable pointer on Windows. */
 	h = (uFlags & LMEM_ZEROINIT) ? calloc(1, sizeof *h + uBytes) : malloc(sizeof *h + uBytes);
 	if (!h) {
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	h->magic = MAGIC_LIVE;
 	h->size = uBytes;
-	return h + 1;
+	return LS_TRACE_RET_PTR(h + 1);
 }
 
 /* Our header for hMem, or NULL (read through the safe copy: hMem may be any value). */
@@ -82,29 +82,29 @@ HLOCAL WINAPI LocalFree(HLOCAL hMem)
 {
 	struct hdr *h;
 
-	LS_TRACE("mem=%p", hMem);
+	LS_TRACE_CALL("%p", (const void *)hMem);
 	if (!hMem)
-		return NULL;	/* Windows ignores NULL and reports success */
+		return LS_TRACE_RET_HEX(NULL);	/* Windows ignores NULL and reports success */
 	h = header(hMem);
 	if (!h) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return hMem;	/* failure: the handle comes back */
+		return LS_TRACE_RET_HEX(hMem);	/* failure: the handle comes back */
 	}
 	/* A second LocalFree of the same block then fails instead of freeing twice (as long as
 	 * the memory has not been handed out again). */
 	h->magic = MAGIC_DEAD;
 	free(h);
-	return NULL;
+	return LS_TRACE_RET_HEX(NULL);
 }
 
 SIZE_T WINAPI LocalSize(HLOCAL hMem)
 {
 	struct hdr *h = header(hMem);
 
-	LS_TRACE("mem=%p", hMem);
+	LS_TRACE_CALL("%p", (const void *)hMem);
 	if (!h) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
-	return (SIZE_T)h->size;
+	return LS_TRACE_RET_COUNT((SIZE_T)h->size);
 }

@@ -490,20 +490,21 @@ DWORD WINAPI FormatMessageA(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, 
 	size_t len;
 	DWORD err, r;
 
-	LS_TRACE("flags=%#x source=%p id=%u lang=%#x buffer=%p size=%u args=%p", dwFlags, lpSource,
-		 dwMessageId, dwLanguageId, (void *)lpBuffer, nSize, (void *)Arguments);
+	LS_TRACE_CALL("%s, %p, %lu, %lu, %p, %lu, %p", ls_trace_format_flags(dwFlags), (const void *)lpSource,
+		 (unsigned long)dwMessageId, (unsigned long)dwLanguageId, (const void *)lpBuffer, (unsigned long)nSize,
+		 (const void *)Arguments);
 	if (!check_alloc_target(dwFlags, lpBuffer)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	err = format(dwFlags, lpSource, dwMessageId, dwLanguageId, Arguments, 0, &text, &len);
 	if (err != ERROR_SUCCESS) {
 		ls_lasterr_set(err);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	r = deliver(dwFlags, lpBuffer, nSize, text, len, 1);
 	free(text);
-	return r;
+	return LS_TRACE_RET_COUNT(r);
 }
 
 DWORD WINAPI FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, DWORD dwLanguageId,
@@ -514,16 +515,17 @@ DWORD WINAPI FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, 
 	size_t len, units;
 	DWORD err, r;
 
-	LS_TRACE("flags=%#x source=%p id=%u lang=%#x buffer=%p size=%u args=%p", dwFlags, lpSource,
-		 dwMessageId, dwLanguageId, (void *)lpBuffer, nSize, (void *)Arguments);
+	LS_TRACE_CALL("%s, %p, %lu, %lu, %p, %lu, %p", ls_trace_format_flags(dwFlags), (const void *)lpSource,
+		 (unsigned long)dwMessageId, (unsigned long)dwLanguageId, (const void *)lpBuffer, (unsigned long)nSize,
+		 (const void *)Arguments);
 	if (!check_alloc_target(dwFlags, lpBuffer)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	err = format(dwFlags, lpSource, dwMessageId, dwLanguageId, Arguments, 1, &text, &len);
 	if (err != ERROR_SUCCESS) {
 		ls_lasterr_set(err);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	/* The count that matters is in WCHARs, so convert before checking nSize. */
 	units = ls_wstr_from_utf8(NULL, 0, text);
@@ -531,12 +533,12 @@ DWORD WINAPI FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, 
 	if (!w) {
 		free(text);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	ls_wstr_from_utf8(w, units, text);
 	free(text);
 	(void)len;
 	r = deliver(dwFlags, lpBuffer, nSize, w, units - 1, sizeof *w);
 	free(w);
-	return r;
+	return LS_TRACE_RET_COUNT(r);
 }

@@ -19,33 +19,36 @@ BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWO
 	NTSTATUS st;
 	uint32_t err = 0, r;
 
-	LS_TRACE("h=%p ov=%p n=%p ms=%u alertable=%d", hFile, (void *)lpOverlapped,
-		 (void *)lpNumberOfBytesTransferred, (unsigned)dwMilliseconds, bAlertable);
+	LS_TRACE_CALL("%s, %p, %p, %s, %s", ls_trace_handle(hFile), (const void *)lpOverlapped,
+		 (const void *)lpNumberOfBytesTransferred, ls_trace_timeout(dwMilliseconds), ls_trace_bool(bAlertable));
 	(void)hFile;	/* the OVERLAPPED carries the result; Windows reads only it too */
 	/* Windows faults on these; we fail before touching them. */
 	if (ls_k32_bad_ptr(lpOverlapped) || ls_k32_bad_ptr(lpNumberOfBytesTransferred))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	if (__atomic_load_n(&lpOverlapped->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
 		if (dwMilliseconds == 0)
-			return ls_k32_fail(ERROR_IO_INCOMPLETE);
+			return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_IO_INCOMPLETE));
 		r = ls_engine_wait_result(lpOverlapped, dwMilliseconds, bAlertable != FALSE, &err);
 		if (r == LS_WAIT_TIMEOUT || r == LS_WAIT_IO_COMPLETION)
-			return ls_k32_fail(r);	/* WAIT_TIMEOUT, WAIT_IO_COMPLETION (handles.md §4) */
+			return LS_TRACE_RET_BOOL(ls_k32_fail(r));	/* WAIT_TIMEOUT, WAIT_IO_COMPLETION (handles.md §4) */
 		if (r != 0)
-			return ls_k32_fail(err);
+			return LS_TRACE_RET_BOOL(ls_k32_fail(err));
 	}
 	/* The count is written before the status is tested, success or not (ReactOS, Wine). */
 	st = (NTSTATUS)(uint32_t)__atomic_load_n(&lpOverlapped->Internal, __ATOMIC_ACQUIRE);
 	*lpNumberOfBytesTransferred = (DWORD)lpOverlapped->InternalHigh;
 	if (NT_SUCCESS(st))
-		return TRUE;
-	return ls_k32_fail(ls_err_win32_from_status(st));	/* a warning too: ERROR_MORE_DATA */
+		return LS_TRACE_RET_BOOL(TRUE);
+	return LS_TRACE_RET_BOOL(ls_k32_fail(ls_err_win32_from_status(st)));	/* a warning too: ERROR_MORE_DATA */
 }
 
 BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred,
 				BOOL bWait)
 {
-	return GetOverlappedResultEx(hFile, lpOverlapped, lpNumberOfBytesTransferred, bWait ? INFINITE : 0, FALSE);
+	LS_TRACE_CALL("%s, %p, %p, %s", ls_trace_handle(hFile), (const void *)lpOverlapped,
+		 (const void *)lpNumberOfBytesTransferred, ls_trace_bool(bWait));
+	return LS_TRACE_RET_BOOL(GetOverlappedResultEx(hFile, lpOverlapped, lpNumberOfBytesTransferred,
+				 bWait ? INFINITE : 0, FALSE));
 }
 
 /* An I/O handle (socket or file), new reference, or NULL. */
@@ -66,13 +69,13 @@ BOOL WINAPI CancelIo(HANDLE hFile)
 {
 	struct ls_handle *h;
 
-	LS_TRACE("h=%p", hFile);
+	LS_TRACE_CALL("%s", ls_trace_handle(hFile));
 	h = io_handle(hFile);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	ls_engine_cancel(h, NULL, ls_sys_gettid());
 	ls_handle_put(h);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* CancelIoEx: every thread's I/O on the handle (lpOverlapped NULL) or the one started with
@@ -82,11 +85,11 @@ BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
 	struct ls_handle *h;
 	int n;
 
-	LS_TRACE("h=%p ov=%p", hFile, (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hFile), (const void *)lpOverlapped);
 	h = io_handle(hFile);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	n = ls_engine_cancel(h, lpOverlapped, 0);
 	ls_handle_put(h);
-	return n > 0 ? TRUE : ls_k32_fail(ERROR_NOT_FOUND);
+	return LS_TRACE_RET_BOOL(n > 0 ? TRUE : ls_k32_fail(ERROR_NOT_FOUND));
 }

@@ -14,7 +14,6 @@ static HANDLE create_semaphore(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG max,
 	uint32_t err;
 	int fd;
 
-	LS_TRACE("initial=%d max=%d", (int)initial, (int)max);
 	/* Windows: 0 < max, 0 <= initial <= max, else ERROR_INVALID_PARAMETER. */
 	if (max <= 0 || initial < 0 || initial > max) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
@@ -37,13 +36,17 @@ static HANDLE create_semaphore(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG max,
 HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCSTR lpName)
 {
-	return create_semaphore(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 0);
+	LS_TRACE_CALL("%p, %ld, %ld, %s", (const void *)lpSemaphoreAttributes, (long)lInitialCount,
+		 (long)lMaximumCount, ls_trace_str(lpName));
+	return LS_TRACE_RET_HANDLE(create_semaphore(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 0));
 }
 
 HANDLE WINAPI CreateSemaphoreW(LPSECURITY_ATTRIBUTES lpSemaphoreAttributes, LONG lInitialCount,
 			       LONG lMaximumCount, LPCWSTR lpName)
 {
-	return create_semaphore(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 1);
+	LS_TRACE_CALL("%p, %ld, %ld, %s", (const void *)lpSemaphoreAttributes, (long)lInitialCount,
+		 (long)lMaximumCount, ls_trace_wstr((const uint16_t *)lpName));
+	return LS_TRACE_RET_HANDLE(create_semaphore(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 1));
 }
 
 BOOL WINAPI ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount)
@@ -53,26 +56,26 @@ BOOL WINAPI ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPre
 	int32_t prev = 0;
 	int r;
 
-	LS_TRACE("h=%p n=%d", hSemaphore, (int)lReleaseCount);
+	LS_TRACE_CALL("%s, %ld, %p", ls_trace_handle(hSemaphore), (long)lReleaseCount, (const void *)lpPreviousCount);
 	h = ls_handle_get_type((intptr_t)hSemaphore, LS_HANDLE_SEMAPHORE);
 	o = h ? ls_wait_obj_from_handle(h) : NULL;
 	if (!o) {
 		if (h)
 			ls_handle_put(h);
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	}
 	if (lReleaseCount <= 0) {
 		ls_handle_put(h);
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	}
 	r = ls_wait_semaphore_release(o, lReleaseCount, &prev);
 	ls_handle_put(h);
 	/* The previous count is reported even when the release fails (ERROR_TOO_MANY_POSTS). */
 	if (lpPreviousCount && ls_sys_copy_out(lpPreviousCount, &prev, sizeof prev) != 0 && r == 0)
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	if (r != 0)
-		return ls_k32_fail(ERROR_TOO_MANY_POSTS);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_TOO_MANY_POSTS));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 static HANDLE create_mutex(LPSECURITY_ATTRIBUTES sa, BOOL owned, const void *name, int wide)
@@ -81,7 +84,6 @@ static HANDLE create_mutex(LPSECURITY_ATTRIBUTES sa, BOOL owned, const void *nam
 	uint32_t err;
 	int fd;
 
-	LS_TRACE("owned=%d", owned);
 	if (ls_k32_named(name, wide)) {
 		ls_lasterr_set(ERROR_NOT_SUPPORTED);
 		return NULL;
@@ -100,12 +102,16 @@ static HANDLE create_mutex(LPSECURITY_ATTRIBUTES sa, BOOL owned, const void *nam
 
 HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner, LPCSTR lpName)
 {
-	return create_mutex(lpMutexAttributes, bInitialOwner, lpName, 0);
+	LS_TRACE_CALL("%p, %s, %s", (const void *)lpMutexAttributes, ls_trace_bool(bInitialOwner),
+		 ls_trace_str(lpName));
+	return LS_TRACE_RET_HANDLE(create_mutex(lpMutexAttributes, bInitialOwner, lpName, 0));
 }
 
 HANDLE WINAPI CreateMutexW(LPSECURITY_ATTRIBUTES lpMutexAttributes, BOOL bInitialOwner, LPCWSTR lpName)
 {
-	return create_mutex(lpMutexAttributes, bInitialOwner, lpName, 1);
+	LS_TRACE_CALL("%p, %s, %s", (const void *)lpMutexAttributes, ls_trace_bool(bInitialOwner),
+		 ls_trace_wstr((const uint16_t *)lpName));
+	return LS_TRACE_RET_HANDLE(create_mutex(lpMutexAttributes, bInitialOwner, lpName, 1));
 }
 
 BOOL WINAPI ReleaseMutex(HANDLE hMutex)
@@ -114,17 +120,17 @@ BOOL WINAPI ReleaseMutex(HANDLE hMutex)
 	struct ls_wait_obj *o;
 	int r;
 
-	LS_TRACE("h=%p", hMutex);
+	LS_TRACE_CALL("%s", ls_trace_handle(hMutex));
 	h = ls_handle_get_type((intptr_t)hMutex, LS_HANDLE_MUTEX);
 	o = h ? ls_wait_obj_from_handle(h) : NULL;
 	if (!o) {
 		if (h)
 			ls_handle_put(h);
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	}
 	r = ls_wait_mutex_release(o);
 	ls_handle_put(h);
 	if (r != 0)
-		return ls_k32_fail(ERROR_NOT_OWNER);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_OWNER));
+	return LS_TRACE_RET_BOOL(TRUE);
 }

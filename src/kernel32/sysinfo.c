@@ -14,7 +14,7 @@ VOID WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo)
 	SYSTEM_INFO si;
 	int n = ls_sys_ncpus();
 
-	LS_TRACE("si=%p", (void *)lpSystemInfo);
+	LS_TRACE_CALL("%p", (const void *)lpSystemInfo);
 	memset(&si, 0, sizeof si);
 #if defined(__x86_64__)
 	si.wProcessorArchitecture = PROCESSOR_ARCHITECTURE_AMD64;

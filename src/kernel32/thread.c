@@ -68,23 +68,24 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	pthread_t tid;
 	int fd;
 
-	LS_TRACE("start=%p param=%p flags=0x%x", (void *)(uintptr_t)lpStartAddress, lpParameter,
-		 (unsigned)dwCreationFlags);
+	LS_TRACE_CALL("%p, %zu, %p, %p, %lu, %p", (const void *)lpThreadAttributes, (size_t)dwStackSize,
+		 (void *)(uintptr_t)lpStartAddress, (const void *)lpParameter, (unsigned long)dwCreationFlags,
+		 (const void *)lpThreadId);
 	(void)lpThreadAttributes;
 	if (!lpStartAddress) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	t = calloc(1, sizeof *t);
 	if (!t) {
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	fd = ls_sys_event_fd_nonblock();
 	if (fd < 0) {
 		free(t);
 		ls_lasterr_set(ERROR_TOO_MANY_OPEN_FILES);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	t->fn = lpStartAddress;
 	t->arg = lpParameter;
@@ -102,7 +103,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 		ls_sys_close(fd);
 		free(t);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	ls_wait_thread_get(t->wt);
 	ls_wait_obj_set_thread(t->done, t->wt);
@@ -120,7 +121,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 		ls_handle_close(fd, LS_HANDLE_THREAD);
 		ls_handle_put(h);	/* the thread's reference: frees t and closes fd */
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	pthread_attr_destroy(&attr);
 	if (lpThreadId) {
@@ -130,12 +131,12 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 			sched_yield();
 		*lpThreadId = (DWORD)atomic_load(&t->tid);
 	}
-	return (HANDLE)(intptr_t)fd;
+	return LS_TRACE_RET_HANDLE((HANDLE)(intptr_t)fd);
 }
 
 void WINAPI ExitThread(DWORD dwExitCode)
 {
-	LS_TRACE("code=%u", (unsigned)dwExitCode);
+	LS_TRACE_CALL("%lu", (unsigned long)dwExitCode);
 	if (self) {
 		struct thread *t = self;
 		self = NULL;
@@ -150,7 +151,8 @@ void WINAPI ExitThread(DWORD dwExitCode)
  * waits, where it is never signalled), not a real handle. */
 HANDLE WINAPI GetCurrentThread(void)
 {
-	return (HANDLE)(LONG_PTR)-2;
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_HEX((HANDLE)(LONG_PTR)-2);
 }
 
 BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode)
@@ -158,26 +160,29 @@ BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode)
 	struct ls_handle *h = ls_handle_get_type((intptr_t)hThread, LS_HANDLE_THREAD);
 	struct thread *t;
 
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hThread), (const void *)lpExitCode);
 	if (!h) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	t = h->u.wait.thread;
 	if (!lpExitCode || ls_sys_copy_out(lpExitCode, &(DWORD){ atomic_load(&t->exit_code) }, sizeof(DWORD)) != 0) {
 		ls_handle_put(h);
 		ls_lasterr_set(ERROR_NOACCESS);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	ls_handle_put(h);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 DWORD WINAPI GetCurrentThreadId(void)
 {
-	return (DWORD)ls_sys_gettid();
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_UINT((DWORD)ls_sys_gettid());
 }
 
 DWORD WINAPI GetCurrentProcessId(void)
 {
-	return (DWORD)ls_sys_getpid();
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_UINT((DWORD)ls_sys_getpid());
 }

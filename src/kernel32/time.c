@@ -2,29 +2,34 @@
  * ticks in nanoseconds of CLOCK_MONOTONIC (frequency 10^9, constant, as Windows promises). */
 #include "kernel32.h"
 #include "../base/sys.h"
+#include "../base/trace.h"
 
 BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER *lpPerformanceCount)
 {
+	LS_TRACE_CALL("%p", (const void *)lpPerformanceCount);
 	if (!lpPerformanceCount)
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	lpPerformanceCount->QuadPart = (LONGLONG)ls_sys_now_ns();
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER *lpFrequency)
 {
+	LS_TRACE_CALL("%p", (const void *)lpFrequency);
 	if (!lpFrequency)
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	lpFrequency->QuadPart = 1000000000;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 ULONGLONG WINAPI GetTickCount64(void)
 {
-	return ls_sys_now_ns() / 1000000u;
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_U64(ls_sys_now_ns() / 1000000u);
 }
 
 DWORD WINAPI GetTickCount(void)
 {
-	return (DWORD)GetTickCount64();
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_UINT((DWORD)GetTickCount64());
 }

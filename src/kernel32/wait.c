@@ -31,26 +31,30 @@ static DWORD wait_handles(DWORD n, const HANDLE *handles, BOOL all, DWORD ms, BO
 
 DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable)
 {
-	LS_TRACE("h=%p ms=%u alertable=%d", hHandle, (unsigned)dwMilliseconds, bAlertable);
-	return wait_handles(1, &hHandle, FALSE, dwMilliseconds, bAlertable);
+	LS_TRACE_CALL("%s, %s, %s", ls_trace_handle(hHandle), ls_trace_timeout(dwMilliseconds),
+		 ls_trace_bool(bAlertable));
+	return LS_TRACE_RET_WAIT(wait_handles(1, &hHandle, FALSE, dwMilliseconds, bAlertable));
 }
 
 DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)
 {
-	return WaitForSingleObjectEx(hHandle, dwMilliseconds, FALSE);
+	LS_TRACE_CALL("%s, %s", ls_trace_handle(hHandle), ls_trace_timeout(dwMilliseconds));
+	return LS_TRACE_RET_WAIT(wait_handles(1, &hHandle, FALSE, dwMilliseconds, FALSE));
 }
 
 DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 				      DWORD dwMilliseconds, BOOL bAlertable)
 {
-	LS_TRACE("n=%u all=%d ms=%u alertable=%d", (unsigned)nCount, bWaitAll, (unsigned)dwMilliseconds,
-		 bAlertable);
-	return wait_handles(nCount, lpHandles, bWaitAll, dwMilliseconds, bAlertable);
+	LS_TRACE_CALL("%lu, %s, %s, %s, %s", (unsigned long)nCount, ls_trace_handles(lpHandles, nCount),
+		 ls_trace_bool(bWaitAll), ls_trace_timeout(dwMilliseconds), ls_trace_bool(bAlertable));
+	return LS_TRACE_RET_WAIT(wait_handles(nCount, lpHandles, bWaitAll, dwMilliseconds, bAlertable));
 }
 
 DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll, DWORD dwMilliseconds)
 {
-	return WaitForMultipleObjectsEx(nCount, lpHandles, bWaitAll, dwMilliseconds, FALSE);
+	LS_TRACE_CALL("%lu, %s, %s, %s", (unsigned long)nCount, ls_trace_handles(lpHandles, nCount),
+		 ls_trace_bool(bWaitAll), ls_trace_timeout(dwMilliseconds));
+	return LS_TRACE_RET_WAIT(wait_handles(nCount, lpHandles, bWaitAll, dwMilliseconds, FALSE));
 }
 
 /* 0 when the time elapsed, WAIT_IO_COMPLETION when APCs ran (alertable only). */
@@ -59,6 +63,7 @@ DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
 	uint32_t err = 0;
 	DWORD r;
 
+	LS_TRACE_CALL("%s, %s", ls_trace_timeout(dwMilliseconds), ls_trace_bool(bAlertable));
 	if (!bAlertable) {
 		if (dwMilliseconds == INFINITE) {
 			for (;;)
@@ -68,19 +73,20 @@ DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
 			ls_sys_yield();	/* Windows: give up the rest of the time slice */
 		else
 			ls_sys_sleep_ms(dwMilliseconds);
-		return 0;
+		return LS_TRACE_RET_WAIT(0);
 	}
 	r = ls_wait_handles(0, NULL, FALSE, dwMilliseconds, TRUE, &err);
 	if (r == WAIT_IO_COMPLETION)
-		return r;
+		return LS_TRACE_RET_WAIT(r);
 	if (r == WAIT_FAILED)	/* no memory for the thread's APC state: sleep without APCs */
 		ls_sys_sleep_ms(dwMilliseconds == INFINITE ? 0 : dwMilliseconds);
 	else if (dwMilliseconds == 0)
 		ls_sys_yield();
-	return 0;
+	return LS_TRACE_RET_WAIT(0);
 }
 
 void WINAPI Sleep(DWORD dwMilliseconds)
 {
+	LS_TRACE_CALL("%s", ls_trace_timeout(dwMilliseconds));
 	SleepEx(dwMilliseconds, FALSE);
 }

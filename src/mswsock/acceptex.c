@@ -44,15 +44,15 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 	NTSTATUS st;
 	int code = 0;
 
-	LS_TRACE("listen=%" PRIuPTR " accept=%" PRIuPTR " buf=%p data=%u local=%u remote=%u bytes=%p ov=%p",
-		 (uintptr_t)sListenSocket, (uintptr_t)sAcceptSocket, lpOutputBuffer, (unsigned)dwReceiveDataLength,
-		 (unsigned)dwLocalAddressLength, (unsigned)dwRemoteAddressLength, (void *)lpdwBytesReceived,
-		 (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %s, %p, %lu, %lu, %lu, %p, %p", ls_trace_socket(sListenSocket),
+		 ls_trace_socket(sAcceptSocket), (const void *)lpOutputBuffer, (unsigned long)dwReceiveDataLength,
+		 (unsigned long)dwLocalAddressLength, (unsigned long)dwRemoteAddressLength, (const void *)lpdwBytesReceived,
+		 (const void *)lpOverlapped);
 	if (!ls_ws2_started())
-		return fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_BOOL(fail(WSANOTINITIALISED));
 	l = ls_handle_get_socket(sListenSocket);
 	if (!l)
-		return fail(WSAENOTSOCK);
+		return LS_TRACE_RET_BOOL(fail(WSAENOTSOCK));
 	if (!l->u.sock.listening) {
 		code = WSAEINVAL;
 		goto out;
@@ -107,14 +107,14 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 			*lpdwBytesReceived = bytes;
 		ls_handle_put(a);
 		ls_handle_put(l);
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	}
 	code = ls_err_wsa_from_status(st);	/* STATUS_PENDING: WSA_IO_PENDING */
 out:
 	if (a)
 		ls_handle_put(a);
 	ls_handle_put(l);
-	return fail(code);
+	return LS_TRACE_RET_BOOL(fail(code));
 }
 
 WINSOCK_API_LINKAGE VOID PASCAL GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD dwReceiveDataLength,
@@ -125,8 +125,10 @@ WINSOCK_API_LINKAGE VOID PASCAL GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD
 	char *p = (char *)lpOutputBuffer;
 	int n;
 
-	LS_TRACE("buf=%p data=%u local=%u remote=%u", lpOutputBuffer, (unsigned)dwReceiveDataLength,
-		 (unsigned)dwLocalAddressLength, (unsigned)dwRemoteAddressLength);
+	LS_TRACE_CALL("%p, %lu, %lu, %lu, %p, %p, %p, %p", (const void *)lpOutputBuffer,
+		 (unsigned long)dwReceiveDataLength, (unsigned long)dwLocalAddressLength,
+		 (unsigned long)dwRemoteAddressLength, (const void *)LocalSockaddr, (const void *)LocalSockaddrLength,
+		 (const void *)RemoteSockaddr, (const void *)RemoteSockaddrLength);
 	/* A void function with no error channel: Windows reads the buffer as given. */
 	if (!p || !LocalSockaddr || !LocalSockaddrLength || !RemoteSockaddr || !RemoteSockaddrLength)
 		return;

@@ -35,13 +35,14 @@ BOOL PASCAL ls_mswsock_connectex(SOCKET s, const struct sockaddr *name, int name
 	NTSTATUS st, failed = STATUS_SUCCESS;
 	int code, phase = 0;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p len=%d buf=%p n=%u sent=%p ov=%p", (uintptr_t)s, (const void *)name, namelen,
-		 lpSendBuffer, (unsigned)dwSendDataLength, (void *)lpdwBytesSent, (void *)lpOverlapped);
+	LS_TRACE_CALL("%s, %s, %ld, %p, %lu, %p, %p", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen),
+		 (long)namelen, (const void *)lpSendBuffer, (unsigned long)dwSendDataLength, (const void *)lpdwBytesSent,
+		 (const void *)lpOverlapped);
 	if (!ls_ws2_started())
-		return fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_BOOL(fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return fail(WSAENOTSOCK);
+		return LS_TRACE_RET_BOOL(fail(WSAENOTSOCK));
 	if (!ls_baseprov_is_bound(h) || h->u.sock.listening) {
 		code = WSAEINVAL;
 		goto out;
@@ -84,12 +85,12 @@ BOOL PASCAL ls_mswsock_connectex(SOCKET s, const struct sockaddr *name, int name
 		if (lpdwBytesSent)
 			*lpdwBytesSent = bytes;
 		ls_handle_put(h);
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	}
 	code = ls_err_wsa_from_status(st);	/* STATUS_PENDING: WSA_IO_PENDING */
 out:
 	ls_handle_put(h);
-	return fail(code);
+	return LS_TRACE_RET_BOOL(fail(code));
 }
 
 BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags, DWORD dwReserved)
@@ -99,13 +100,13 @@ BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD d
 	NTSTATUS st;
 	int code;
 
-	LS_TRACE("s=%" PRIuPTR " ov=%p flags=0x%x reserved=%u", (uintptr_t)s, (void *)lpOverlapped, (unsigned)dwFlags,
-		 (unsigned)dwReserved);
+	LS_TRACE_CALL("%s, %p, %s, %lu", ls_trace_socket(s), (const void *)lpOverlapped, ls_trace_tf_flags(dwFlags),
+		 (unsigned long)dwReserved);
 	if (!ls_ws2_started())
-		return fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_BOOL(fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return fail(WSAENOTSOCK);
+		return LS_TRACE_RET_BOOL(fail(WSAENOTSOCK));
 	if (dwReserved || (dwFlags & ~(DWORD)TF_REUSE_SOCKET)) {
 		code = WSAEINVAL;
 		goto out;
@@ -121,7 +122,7 @@ BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD d
 		st = ls_baseprov_shutdown(h, SD_SEND);
 	if (st != STATUS_SUCCESS || !lpOverlapped) {
 		ls_handle_put(h);
-		return st == STATUS_SUCCESS ? TRUE : fail(ls_err_wsa_from_status(st));
+		return LS_TRACE_RET_BOOL(st == STATUS_SUCCESS ? TRUE : fail(ls_err_wsa_from_status(st)));
 	}
 	op = ls_engine_op_new(0);
 	if (!op) {
@@ -136,8 +137,8 @@ BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD d
 	}
 	ls_engine_complete_now(op, STATUS_SUCCESS, 0);
 	ls_handle_put(h);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 out:
 	ls_handle_put(h);
-	return fail(code);
+	return LS_TRACE_RET_BOOL(fail(code));
 }

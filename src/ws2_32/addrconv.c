@@ -330,33 +330,34 @@ u_long WSAAPI inet_addr(const char *cp)
 	const char *end;
 	u_long r;
 
-	LS_TRACE("cp=%p", (void *)cp);
+	LS_TRACE_CALL("%s", ls_trace_str(cp));
 	/* No WSAStartup needed (ReactOS' nostartup test); NULL sets WSAEFAULT, every other failure
 	 * leaves the slot alone (Wine's tests). */
 	if (!cp || copy_str(buf, sizeof buf, cp) < 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return INADDR_NONE;
+		return LS_TRACE_RET_HEX(INADDR_NONE);
 	}
 	/* Windows' one special case: a lone space is INADDR_ANY, while "" and "  " are INADDR_NONE. */
 	if (!strcmp(buf, " "))
-		return 0;
+		return LS_TRACE_RET_HEX(0);
 	if (!ls_ws2_addr_parse4_loose(buf, a, &end))
-		return INADDR_NONE;
+		return LS_TRACE_RET_HEX(INADDR_NONE);
 	/* Whitespace ends the address; anything after it is ignored ("1.2.3 junk" is 1.2.0.3). */
 	if (*end && !is_space((unsigned char)*end))
-		return INADDR_NONE;
+		return LS_TRACE_RET_HEX(INADDR_NONE);
 	memcpy(&r, a, 4);
-	return r;
+	return LS_TRACE_RET_HEX(r);
 }
 
 char *WSAAPI inet_ntoa(struct in_addr in)
 {
+	LS_TRACE_CALL("%s", ls_trace_in_addr(&in));
 	/* One buffer per thread: Windows keeps it in the thread's Winsock data, so a second call on
 	 * the same thread overwrites the first and threads do not interfere (Wine's tests). */
 	static __thread char buf[16];
 
 	ls_ws2_addr_format4((const uint8_t *)&in.s_addr, buf);
-	return buf;
+	return LS_TRACE_RET_PTR((char *)buf);
 }
 
 /* ---- inet_pton / InetPtonW ---- */
@@ -443,14 +444,14 @@ INT WSAAPI inet_pton(INT Family, PCSTR pszAddrString, PVOID pAddrBuf)
 {
 	char buf[128];
 
-	LS_TRACE("af=%d s=%p dst=%p", Family, (const void *)pszAddrString, pAddrBuf);
+	LS_TRACE_CALL("%s, %s, %p", ls_trace_af(Family), ls_trace_str(pszAddrString), (const void *)pAddrBuf);
 	if (pton_check(Family, pszAddrString, pAddrBuf) < 0)
-		return -1;
+		return LS_TRACE_RET_INT(-1);
 	if (copy_str(buf, sizeof buf, pszAddrString) < 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return -1;
+		return LS_TRACE_RET_INT(-1);
 	}
-	return pton(Family, buf, pAddrBuf);
+	return LS_TRACE_RET_INT(pton(Family, buf, pAddrBuf));
 }
 
 INT WSAAPI InetPtonW(INT Family, PCWSTR pszAddrString, PVOID pAddrBuf)
@@ -458,19 +459,20 @@ INT WSAAPI InetPtonW(INT Family, PCWSTR pszAddrString, PVOID pAddrBuf)
 	char buf[128];
 	int r;
 
-	LS_TRACE("af=%d s=%p dst=%p", Family, (const void *)pszAddrString, pAddrBuf);
+	LS_TRACE_CALL("%s, %s, %p", ls_trace_af(Family), ls_trace_wstr((const uint16_t *)pszAddrString),
+		 (const void *)pAddrBuf);
 	if (pton_check(Family, pszAddrString, pAddrBuf) < 0)
-		return -1;
+		return LS_TRACE_RET_INT(-1);
 	if (copy_wstr(buf, sizeof buf, pszAddrString) < 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return -1;
+		return LS_TRACE_RET_INT(-1);
 	}
 	/* Unlike inet_pton, the wide version reports a malformed string as WSAEINVAL (Wine's
 	 * tests against Windows). */
 	r = pton(Family, buf, pAddrBuf);
 	if (r == 0)
 		ls_lasterr_set(WSAEINVAL);
-	return r;
+	return LS_TRACE_RET_INT(r);
 }
 
 /* ---- inet_ntop / InetNtopW ---- */
@@ -502,22 +504,23 @@ PCSTR WSAAPI inet_ntop(INT Family, const VOID *pAddr, PSTR pStringBuf, size_t St
 	size_t n;
 	int e;
 
-	LS_TRACE("af=%d src=%p buf=%p size=%zu", Family, pAddr, (void *)pStringBuf, StringBufSize);
+	LS_TRACE_CALL("%s, %p, %p, %zu", ls_trace_af(Family), (const void *)pAddr, (const void *)pStringBuf,
+		 (size_t)StringBufSize);
 	e = ntop(Family, pAddr, txt);
 	if (e) {
 		ls_lasterr_set((uint32_t)e);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	n = strlen(txt) + 1;
 	if (!pStringBuf || StringBufSize < n) {
 		ls_lasterr_set(NTOP_SMALL);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	if (ls_sys_copy_out(pStringBuf, txt, n) != 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
-	return pStringBuf;
+	return LS_TRACE_RET_PTR(pStringBuf);
 }
 
 PCWSTR WSAAPI InetNtopW(INT Family, const VOID *pAddr, PWSTR pStringBuf, size_t StringBufSize)
@@ -527,24 +530,25 @@ PCWSTR WSAAPI InetNtopW(INT Family, const VOID *pAddr, PWSTR pStringBuf, size_t 
 	size_t n;
 	int e;
 
-	LS_TRACE("af=%d src=%p buf=%p size=%zu", Family, pAddr, (void *)pStringBuf, StringBufSize);
+	LS_TRACE_CALL("%s, %p, %p, %zu", ls_trace_af(Family), (const void *)pAddr, (const void *)pStringBuf,
+		 (size_t)StringBufSize);
 	e = ntop(Family, pAddr, txt);
 	if (e) {
 		ls_lasterr_set((uint32_t)e);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	n = strlen(txt) + 1;
 	if (!pStringBuf || StringBufSize < n) {
 		ls_lasterr_set(NTOP_SMALL);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	for (size_t i = 0; i < n; i++)
 		w[i] = (WCHAR)(unsigned char)txt[i];
 	if (ls_sys_copy_out(pStringBuf, w, n * sizeof(WCHAR)) != 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
-	return pStringBuf;
+	return LS_TRACE_RET_PTR(pStringBuf);
 }
 
 /* ---- WSAStringToAddressA/W ---- */
@@ -678,11 +682,11 @@ INT WSAAPI WSAStringToAddressA(LPSTR AddressString, INT AddressFamily, LPWSAPROT
 	char buf[128];
 	int fault = 0;
 
-	LS_TRACE("s=%p af=%d info=%p sa=%p len=%p", (void *)AddressString, AddressFamily, (void *)lpProtocolInfo,
-		 (void *)lpAddress, (void *)lpAddressLength);
+	LS_TRACE_CALL("%s, %s, %p, %p, %p", ls_trace_str(AddressString), ls_trace_af(AddressFamily),
+		 (const void *)lpProtocolInfo, (const void *)lpAddress, (const void *)lpAddressLength);
 	if (AddressString && copy_str(buf, sizeof buf, AddressString) < 0)
 		fault = 1;
-	return str_to_address(AddressString ? buf : NULL, fault, AddressFamily, lpAddress, lpAddressLength);
+	return LS_TRACE_RET_INT(str_to_address(AddressString ? buf : NULL, fault, AddressFamily, lpAddress, lpAddressLength));
 }
 
 INT WSAAPI WSAStringToAddressW(LPWSTR AddressString, INT AddressFamily, LPWSAPROTOCOL_INFOW lpProtocolInfo,
@@ -691,11 +695,11 @@ INT WSAAPI WSAStringToAddressW(LPWSTR AddressString, INT AddressFamily, LPWSAPRO
 	char buf[128];
 	int fault = 0;
 
-	LS_TRACE("s=%p af=%d info=%p sa=%p len=%p", (void *)AddressString, AddressFamily, (void *)lpProtocolInfo,
-		 (void *)lpAddress, (void *)lpAddressLength);
+	LS_TRACE_CALL("%s, %s, %p, %p, %p", ls_trace_wstr((const uint16_t *)AddressString), ls_trace_af(AddressFamily),
+		 (const void *)lpProtocolInfo, (const void *)lpAddress, (const void *)lpAddressLength);
 	if (AddressString && copy_wstr(buf, sizeof buf, AddressString) < 0)
 		fault = 1;
-	return str_to_address(AddressString ? buf : NULL, fault, AddressFamily, lpAddress, lpAddressLength);
+	return LS_TRACE_RET_INT(str_to_address(AddressString ? buf : NULL, fault, AddressFamily, lpAddress, lpAddressLength));
 }
 
 /* ---- WSAAddressToStringA/W ---- */
@@ -779,15 +783,19 @@ static INT address_to_string(LPSOCKADDR sa, DWORD salen, void *out, size_t unit,
 INT WSAAPI WSAAddressToStringA(LPSOCKADDR lpsaAddress, DWORD dwAddressLength, LPWSAPROTOCOL_INFOA lpProtocolInfo,
 			       LPSTR lpszAddressString, LPDWORD lpdwAddressStringLength)
 {
-	LS_TRACE("sa=%p len=%u info=%p buf=%p lenp=%p", (void *)lpsaAddress, (unsigned)dwAddressLength,
-		 (void *)lpProtocolInfo, (void *)lpszAddressString, (void *)lpdwAddressStringLength);
-	return address_to_string(lpsaAddress, dwAddressLength, lpszAddressString, 1, lpdwAddressStringLength);
+	LS_TRACE_CALL("%s, %lu, %p, %p, %p", ls_trace_sockaddr(lpsaAddress, (long)dwAddressLength),
+		 (unsigned long)dwAddressLength, (const void *)lpProtocolInfo, (const void *)lpszAddressString,
+		 (const void *)lpdwAddressStringLength);
+	return LS_TRACE_RET_INT(address_to_string(lpsaAddress, dwAddressLength, lpszAddressString, 1,
+				 lpdwAddressStringLength));
 }
 
 INT WSAAPI WSAAddressToStringW(LPSOCKADDR lpsaAddress, DWORD dwAddressLength, LPWSAPROTOCOL_INFOW lpProtocolInfo,
 			       LPWSTR lpszAddressString, LPDWORD lpdwAddressStringLength)
 {
-	LS_TRACE("sa=%p len=%u info=%p buf=%p lenp=%p", (void *)lpsaAddress, (unsigned)dwAddressLength,
-		 (void *)lpProtocolInfo, (void *)lpszAddressString, (void *)lpdwAddressStringLength);
-	return address_to_string(lpsaAddress, dwAddressLength, lpszAddressString, 2, lpdwAddressStringLength);
+	LS_TRACE_CALL("%s, %lu, %p, %p, %p", ls_trace_sockaddr(lpsaAddress, (long)dwAddressLength),
+		 (unsigned long)dwAddressLength, (const void *)lpProtocolInfo, (const void *)lpszAddressString,
+		 (const void *)lpdwAddressStringLength);
+	return LS_TRACE_RET_INT(address_to_string(lpsaAddress, dwAddressLength, lpszAddressString, 2,
+				 lpdwAddressStringLength));
 }

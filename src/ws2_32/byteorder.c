@@ -22,32 +22,38 @@
 
 u_long WSAAPI htonl(u_long hostlong)
 {
-	return BE32(hostlong);
+	LS_TRACE_CALL("%#lx", (unsigned long)hostlong);
+	return LS_TRACE_RET_HEX(BE32(hostlong));
 }
 
 u_short WSAAPI htons(u_short hostshort)
 {
-	return BE16(hostshort);
+	LS_TRACE_CALL("%#lx", (unsigned long)hostshort);
+	return LS_TRACE_RET_HEX(BE16(hostshort));
 }
 
 u_long WSAAPI ntohl(u_long netlong)
 {
-	return BE32(netlong);
+	LS_TRACE_CALL("%#lx", (unsigned long)netlong);
+	return LS_TRACE_RET_HEX(BE32(netlong));
 }
 
 u_short WSAAPI ntohs(u_short netshort)
 {
-	return BE16(netshort);
+	LS_TRACE_CALL("%#lx", (unsigned long)netshort);
+	return LS_TRACE_RET_HEX(BE16(netshort));
 }
 
 UINT64 WSAAPI htonll(UINT64 Value)
 {
-	return BE64(Value);
+	LS_TRACE_CALL("%#llx", (unsigned long long)Value);
+	return LS_TRACE_RET_U64(BE64(Value));
 }
 
 UINT64 WSAAPI ntohll(UINT64 Value)
 {
-	return BE64(Value);
+	LS_TRACE_CALL("%#llx", (unsigned long long)Value);
+	return LS_TRACE_RET_U64(BE64(Value));
 }
 
 /* The float forms move the IEEE-754 bit pattern: the network side is an integer. */
@@ -55,34 +61,38 @@ UINT32 WSAAPI htonf(float Value)
 {
 	UINT32 v;
 
+	LS_TRACE_CALL("%g", (double)Value);
 	memcpy(&v, &Value, sizeof v);
-	return BE32(v);
+	return LS_TRACE_RET_UINT(BE32(v));
 }
 
 float WSAAPI ntohf(UINT32 Value)
 {
 	float f;
 
+	LS_TRACE_CALL("%lu", (unsigned long)Value);
 	Value = BE32(Value);
 	memcpy(&f, &Value, sizeof f);
-	return f;
+	return LS_TRACE_RET_DOUBLE(f);
 }
 
 UINT64 WSAAPI htond(double Value)
 {
 	UINT64 v;
 
+	LS_TRACE_CALL("%g", (double)Value);
 	memcpy(&v, &Value, sizeof v);
-	return BE64(v);
+	return LS_TRACE_RET_U64(BE64(v));
 }
 
 double WSAAPI ntohd(UINT64 Value)
 {
 	double d;
 
+	LS_TRACE_CALL("%llu", (unsigned long long)Value);
 	Value = BE64(Value);
 	memcpy(&d, &Value, sizeof d);
-	return d;
+	return LS_TRACE_RET_DOUBLE(d);
 }
 
 /* The WSA forms validate like any socket call: WSANOTINITIALISED, then WSAENOTSOCK for a value
@@ -106,32 +116,32 @@ int WSAAPI WSAHtonl(SOCKET s, u_long hostlong, u_long *lpnetlong)
 {
 	u_long v = BE32(hostlong);
 
-	LS_TRACE("s=%" PRIuPTR " v=%u out=%p", (uintptr_t)s, (unsigned)hostlong, (void *)lpnetlong);
-	return convert(s, &v, lpnetlong, sizeof v);
+	LS_TRACE_CALL("%s, %lu, %p", ls_trace_socket(s), (unsigned long)hostlong, (const void *)lpnetlong);
+	return LS_TRACE_RET_INT(convert(s, &v, lpnetlong, sizeof v));
 }
 
 int WSAAPI WSAHtons(SOCKET s, u_short hostshort, u_short *lpnetshort)
 {
 	u_short v = BE16(hostshort);
 
-	LS_TRACE("s=%" PRIuPTR " v=%u out=%p", (uintptr_t)s, (unsigned)hostshort, (void *)lpnetshort);
-	return convert(s, &v, lpnetshort, sizeof v);
+	LS_TRACE_CALL("%s, %lu, %p", ls_trace_socket(s), (unsigned long)hostshort, (const void *)lpnetshort);
+	return LS_TRACE_RET_INT(convert(s, &v, lpnetshort, sizeof v));
 }
 
 int WSAAPI WSANtohl(SOCKET s, u_long netlong, u_long *lphostlong)
 {
 	u_long v = BE32(netlong);
 
-	LS_TRACE("s=%" PRIuPTR " v=%u out=%p", (uintptr_t)s, (unsigned)netlong, (void *)lphostlong);
-	return convert(s, &v, lphostlong, sizeof v);
+	LS_TRACE_CALL("%s, %lu, %p", ls_trace_socket(s), (unsigned long)netlong, (const void *)lphostlong);
+	return LS_TRACE_RET_INT(convert(s, &v, lphostlong, sizeof v));
 }
 
 int WSAAPI WSANtohs(SOCKET s, u_short netshort, u_short *lphostshort)
 {
 	u_short v = BE16(netshort);
 
-	LS_TRACE("s=%" PRIuPTR " v=%u out=%p", (uintptr_t)s, (unsigned)netshort, (void *)lphostshort);
-	return convert(s, &v, lphostshort, sizeof v);
+	LS_TRACE_CALL("%s, %lu, %p", ls_trace_socket(s), (unsigned long)netshort, (const void *)lphostshort);
+	return LS_TRACE_RET_INT(convert(s, &v, lphostshort, sizeof v));
 }
 
 /* :: and ::1 (ws2ipdef.h declares them; Windows programs link them from ws2_32). */

@@ -23,16 +23,16 @@ static int enum_protocols(LPINT lpiProtocols, void *lpProtocolBuffer, LPDWORD lp
 
 int WSAAPI WSAEnumProtocolsW(LPINT lpiProtocols, LPWSAPROTOCOL_INFOW lpProtocolBuffer, LPDWORD lpdwBufferLength)
 {
-	LS_TRACE("protocols=%p buf=%p len=%p", (void *)lpiProtocols, (void *)lpProtocolBuffer,
-		 (void *)lpdwBufferLength);
-	return enum_protocols(lpiProtocols, lpProtocolBuffer, lpdwBufferLength, 0);
+	LS_TRACE_CALL("%p, %p, %p", (const void *)lpiProtocols, (const void *)lpProtocolBuffer,
+		 (const void *)lpdwBufferLength);
+	return LS_TRACE_RET_INT(enum_protocols(lpiProtocols, lpProtocolBuffer, lpdwBufferLength, 0));
 }
 
 int WSAAPI WSAEnumProtocolsA(LPINT lpiProtocols, LPWSAPROTOCOL_INFOA lpProtocolBuffer, LPDWORD lpdwBufferLength)
 {
-	LS_TRACE("protocols=%p buf=%p len=%p", (void *)lpiProtocols, (void *)lpProtocolBuffer,
-		 (void *)lpdwBufferLength);
-	return enum_protocols(lpiProtocols, lpProtocolBuffer, lpdwBufferLength, 1);
+	LS_TRACE_CALL("%p, %p, %p", (const void *)lpiProtocols, (const void *)lpProtocolBuffer,
+		 (const void *)lpdwBufferLength);
+	return LS_TRACE_RET_INT(enum_protocols(lpiProtocols, lpProtocolBuffer, lpdwBufferLength, 1));
 }
 
 /* WSANAMESPACE_INFOA and W differ only in the identifier's character type. */
@@ -109,12 +109,12 @@ static int enum_namespaces(LPDWORD lpdwBufferLength, void *lpnspBuffer, int ansi
 
 INT WSAAPI WSAEnumNameSpaceProvidersW(LPDWORD lpdwBufferLength, LPWSANAMESPACE_INFOW lpnspBuffer)
 {
-	LS_TRACE("len=%p buf=%p", (void *)lpdwBufferLength, (void *)lpnspBuffer);
-	return enum_namespaces(lpdwBufferLength, lpnspBuffer, 0);
+	LS_TRACE_CALL("%p, %p", (const void *)lpdwBufferLength, (const void *)lpnspBuffer);
+	return LS_TRACE_RET_INT(enum_namespaces(lpdwBufferLength, lpnspBuffer, 0));
 }
 
 INT WSAAPI WSAEnumNameSpaceProvidersA(LPDWORD lpdwBufferLength, LPWSANAMESPACE_INFOA lpnspBuffer)
 {
-	LS_TRACE("len=%p buf=%p", (void *)lpdwBufferLength, (void *)lpnspBuffer);
-	return enum_namespaces(lpdwBufferLength, lpnspBuffer, 1);
+	LS_TRACE_CALL("%p, %p", (const void *)lpdwBufferLength, (const void *)lpnspBuffer);
+	return LS_TRACE_RET_INT(enum_namespaces(lpdwBufferLength, lpnspBuffer, 1));
 }

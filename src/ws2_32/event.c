@@ -14,15 +14,15 @@ WSAEVENT WSAAPI WSACreateEvent(void)
 	uint32_t err;
 	int fd;
 
-	LS_TRACE("manual-reset, unsignalled");
+	LS_TRACE_CALL0();
 	fd = ls_wait_obj_open(LS_HANDLE_EVENT, LS_WAIT_EVENT_MANUAL, 0, 1, 0, &h, &err);
 	if (fd < 0) {
 		/* Only memory and descriptors can run out: Winsock names both WSA_NOT_ENOUGH_MEMORY. */
 		ls_lasterr_set(WSA_NOT_ENOUGH_MEMORY);
-		return WSA_INVALID_EVENT;
+		return LS_TRACE_RET_HANDLE(WSA_INVALID_EVENT);
 	}
 	ls_handle_put(h);
-	return (WSAEVENT)(intptr_t)fd;
+	return LS_TRACE_RET_HANDLE((WSAEVENT)(intptr_t)fd);
 }
 
 static BOOL event_op(WSAEVENT hEvent, int (*op)(struct ls_wait_obj *))
@@ -43,24 +43,24 @@ static BOOL event_op(WSAEVENT hEvent, int (*op)(struct ls_wait_obj *))
 
 BOOL WSAAPI WSASetEvent(WSAEVENT hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
-	return event_op(hEvent, ls_wait_event_set);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
+	return LS_TRACE_RET_BOOL(event_op(hEvent, ls_wait_event_set));
 }
 
 BOOL WSAAPI WSAResetEvent(WSAEVENT hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
-	return event_op(hEvent, ls_wait_event_reset);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
+	return LS_TRACE_RET_BOOL(event_op(hEvent, ls_wait_event_reset));
 }
 
 BOOL WSAAPI WSACloseEvent(WSAEVENT hEvent)
 {
-	LS_TRACE("h=%p", hEvent);
+	LS_TRACE_CALL("%s", ls_trace_handle(hEvent));
 	if (ls_handle_close((intptr_t)hEvent, LS_HANDLE_EVENT) != 0) {
 		ls_lasterr_set(WSA_INVALID_HANDLE);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents, const WSAEVENT *lphEvents, BOOL fWaitAll, DWORD dwTimeout,
@@ -70,18 +70,19 @@ DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents, const WSAEVENT *lphEvents, 
 	uint32_t err = 0;
 	DWORD r;
 
-	LS_TRACE("n=%u all=%d ms=%u alertable=%d", (unsigned)cEvents, fWaitAll, (unsigned)dwTimeout, fAlertable);
+	LS_TRACE_CALL("%lu, %s, %s, %s, %s", (unsigned long)cEvents, ls_trace_handles(lphEvents, cEvents),
+		 ls_trace_bool(fWaitAll), ls_trace_timeout(dwTimeout), ls_trace_bool(fAlertable));
 	if (cEvents == 0 || cEvents > WSA_MAXIMUM_WAIT_EVENTS || !lphEvents) {
 		ls_lasterr_set(WSA_INVALID_PARAMETER);
-		return WSA_WAIT_FAILED;
+		return LS_TRACE_RET_WAIT(WSA_WAIT_FAILED);
 	}
 	if (ls_sys_copy_in(v, lphEvents, cEvents * sizeof v[0]) != 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return WSA_WAIT_FAILED;
+		return LS_TRACE_RET_WAIT(WSA_WAIT_FAILED);
 	}
 	/* The array may mix object types, as Windows' WaitForMultipleObjectsEx allows. */
 	r = ls_wait_handles(cEvents, v, fWaitAll != FALSE, dwTimeout, fAlertable != FALSE, &err);
 	if (r == WSA_WAIT_FAILED)
 		ls_lasterr_set(err);
-	return r;
+	return LS_TRACE_RET_WAIT(r);
 }

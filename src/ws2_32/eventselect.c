@@ -11,7 +11,8 @@ int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject, long lNetworkEvents)
 	struct ls_handle *h, *ev = NULL;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " event=%p events=0x%lx", (uintptr_t)s, (void *)hEventObject, lNetworkEvents);
+	LS_TRACE_CALL("%s, %s, %s", ls_trace_socket(s), ls_trace_handle(hEventObject),
+		 ls_trace_fd_events(lNetworkEvents));
 	LS_WS2_SOCKET_PROLOG(h, s);
 	if (lNetworkEvents & ~(long)FD_ALL_EVENTS) {
 		st = STATUS_INVALID_PARAMETER;	/* WSAEINVAL: unknown bits */
@@ -30,7 +31,7 @@ int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject, long lNetworkEvents)
 		ls_handle_put(ev);
 out:
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVENTS lpNetworkEvents)
@@ -39,7 +40,7 @@ int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVE
 	WSANETWORKEVENTS ne;
 	NTSTATUS st = STATUS_SUCCESS;
 
-	LS_TRACE("s=%" PRIuPTR " event=%p out=%p", (uintptr_t)s, (void *)hEventObject, (void *)lpNetworkEvents);
+	LS_TRACE_CALL("%s, %s, %p", ls_trace_socket(s), ls_trace_handle(hEventObject), (const void *)lpNetworkEvents);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	/* Checked before anything is cleared: on error the record stays (spec §12). The caller's
 	 * error codes for unset bits are left as they were, so start from its own copy. */
@@ -62,5 +63,5 @@ int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVE
 	ls_sys_copy_out(lpNetworkEvents, &ne, sizeof ne);
 out:
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }

@@ -110,13 +110,15 @@ int WSAAPI WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD c
 	DWORD done = 0;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " code=0x%x in=%p inlen=%u out=%p outlen=%u ret=%p ov=%p routine=%p", (uintptr_t)s,
-		 (unsigned)dwIoControlCode, lpvInBuffer, (unsigned)cbInBuffer, lpvOutBuffer, (unsigned)cbOutBuffer,
-		 (void *)lpcbBytesReturned, (void *)lpOverlapped, (void *)lpCompletionRoutine);
+	LS_TRACE_CALL("%s, %s, %s, %lu, %p, %lu, %p, %p, %p", ls_trace_socket(s),
+		 ls_trace_ioctl((unsigned long)dwIoControlCode), ls_trace_ioctl_in(dwIoControlCode, lpvInBuffer, cbInBuffer),
+		 (unsigned long)cbInBuffer,
+		 (const void *)lpvOutBuffer, (unsigned long)cbOutBuffer, (const void *)lpcbBytesReturned,
+		 (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	if (!lpOverlapped && !lpcbBytesReturned) {
 		ls_handle_put(h);
-		return ls_ws2_fail(WSAEFAULT);	/* the count is required for a synchronous call */
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));	/* the count is required for a synchronous call */
 	}
 	st = ioctl_one(s, h, dwIoControlCode, lpvInBuffer, cbInBuffer, lpvOutBuffer, cbOutBuffer, &done);
 	if (lpcbBytesReturned)
@@ -132,7 +134,7 @@ int WSAAPI WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD c
 				ls_engine_op_free(op);
 				if (st == STATUS_INVALID_HANDLE) {
 					ls_handle_put(h);
-					return ls_ws2_fail(WSA_INVALID_HANDLE);
+					return LS_TRACE_RET_INT(ls_ws2_fail(WSA_INVALID_HANDLE));
 				}
 			} else {
 				st = ls_engine_complete_now(op, STATUS_SUCCESS, done);
@@ -140,5 +142,5 @@ int WSAAPI WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD c
 		}
 	}
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }

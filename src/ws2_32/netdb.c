@@ -507,27 +507,27 @@ out:
 
 INT WSAAPI getaddrinfo(PCSTR pNodeName, PCSTR pServiceName, const ADDRINFOA *pHints, PADDRINFOA *ppResult)
 {
-	LS_TRACE("node=%p service=%p hints=%p res=%p", (const void *)pNodeName, (const void *)pServiceName,
-		 (const void *)pHints, (void *)ppResult);
-	return gai_common(pNodeName, pServiceName, pHints, ppResult, 0);
+	LS_TRACE_CALL("%s, %s, %s, %p", ls_trace_str(pNodeName), ls_trace_str(pServiceName), ls_trace_hints(pHints),
+		 (const void *)ppResult);
+	return LS_TRACE_RET_CODE(gai_common(pNodeName, pServiceName, pHints, ppResult, 0));
 }
 
 INT WSAAPI GetAddrInfoW(PCWSTR pNodeName, PCWSTR pServiceName, const ADDRINFOW *pHints, PADDRINFOW *ppResult)
 {
-	LS_TRACE("node=%p service=%p hints=%p res=%p", (const void *)pNodeName, (const void *)pServiceName,
-		 (const void *)pHints, (void *)ppResult);
-	return gai_common(pNodeName, pServiceName, pHints, ppResult, 1);
+	LS_TRACE_CALL("%s, %s, %s, %p", ls_trace_wstr((const uint16_t *)pNodeName),
+		 ls_trace_wstr((const uint16_t *)pServiceName), ls_trace_hints(pHints), (const void *)ppResult);
+	return LS_TRACE_RET_CODE(gai_common(pNodeName, pServiceName, pHints, ppResult, 1));
 }
 
 VOID WSAAPI freeaddrinfo(PADDRINFOA pAddrInfo)
 {
-	LS_TRACE("ai=%p", (void *)pAddrInfo);
+	LS_TRACE_CALL("%p", (const void *)pAddrInfo);
 	free_list_a(pAddrInfo);
 }
 
 VOID WSAAPI FreeAddrInfoW(PADDRINFOW pAddrInfo)
 {
-	LS_TRACE("ai=%p", (void *)pAddrInfo);
+	LS_TRACE_CALL("%p", (const void *)pAddrInfo);
 	free_list_w(pAddrInfo);
 }
 
@@ -584,11 +584,11 @@ INT WSAAPI getnameinfo(const SOCKADDR *pSockaddr, socklen_t SockaddrLength, PCHA
 	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
 	int e;
 
-	LS_TRACE("sa=%p len=%d host=%p/%u serv=%p/%u flags=%#x", (const void *)pSockaddr, SockaddrLength,
-		 (void *)pNodeBuffer, (unsigned)NodeBufferSize, (void *)pServiceBuffer, (unsigned)ServiceBufferSize,
-		 Flags);
+	LS_TRACE_CALL("%s, %lu, %p, %lu, %p, %lu, %ld", ls_trace_sockaddr(pSockaddr, (long)SockaddrLength),
+		 (unsigned long)SockaddrLength, (const void *)pNodeBuffer, (unsigned long)NodeBufferSize,
+		 (const void *)pServiceBuffer, (unsigned long)ServiceBufferSize, (long)Flags);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), WSANOTINITIALISED;
+		return LS_TRACE_RET_CODE((ls_ws2_fail(WSANOTINITIALISED), WSANOTINITIALISED));
 	e = gni_resolve(pSockaddr, SockaddrLength, pNodeBuffer != NULL, NodeBufferSize, pServiceBuffer != NULL,
 			ServiceBufferSize, Flags, host, serv);
 	/* A buffer too short for its answer is WSAEFAULT (glibc's EAI_OVERFLOW). */
@@ -599,7 +599,7 @@ INT WSAAPI getnameinfo(const SOCKADDR *pSockaddr, socklen_t SockaddrLength, PCHA
 	    (strlen(serv) + 1 > ServiceBufferSize || ls_sys_copy_out(pServiceBuffer, serv, strlen(serv) + 1) != 0))
 		e = WSAEFAULT;
 	ls_lasterr_set((uint32_t)e);
-	return e;
+	return LS_TRACE_RET_CODE(e);
 }
 
 /* Writes UTF-8 s as UTF-16 into a caller buffer of cap units; 0 or WSAEFAULT. */
@@ -619,11 +619,11 @@ INT WSAAPI GetNameInfoW(const SOCKADDR *pSockaddr, socklen_t SockaddrLength, PWC
 	char host[NI_MAXHOST] = "", serv[NI_MAXSERV] = "";
 	int e;
 
-	LS_TRACE("sa=%p len=%d host=%p/%u serv=%p/%u flags=%#x", (const void *)pSockaddr, SockaddrLength,
-		 (void *)pNodeBuffer, (unsigned)NodeBufferSize, (void *)pServiceBuffer, (unsigned)ServiceBufferSize,
-		 Flags);
+	LS_TRACE_CALL("%s, %lu, %p, %lu, %p, %lu, %ld", ls_trace_sockaddr(pSockaddr, (long)SockaddrLength),
+		 (unsigned long)SockaddrLength, (const void *)pNodeBuffer, (unsigned long)NodeBufferSize,
+		 (const void *)pServiceBuffer, (unsigned long)ServiceBufferSize, (long)Flags);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), WSANOTINITIALISED;
+		return LS_TRACE_RET_CODE((ls_ws2_fail(WSANOTINITIALISED), WSANOTINITIALISED));
 	e = gni_resolve(pSockaddr, SockaddrLength, pNodeBuffer != NULL, NodeBufferSize, pServiceBuffer != NULL,
 			ServiceBufferSize, Flags, host, serv);
 	if (!e && pNodeBuffer)
@@ -631,7 +631,7 @@ INT WSAAPI GetNameInfoW(const SOCKADDR *pSockaddr, socklen_t SockaddrLength, PWC
 	if (!e && pServiceBuffer)
 		e = put_wide(pServiceBuffer, ServiceBufferSize, serv);
 	ls_lasterr_set((uint32_t)e);
-	return e;
+	return LS_TRACE_RET_CODE(e);
 }
 
 /* ---- gai_strerrorA / gai_strerrorW ---- */
@@ -671,19 +671,21 @@ static const char *gai_text(int code)
 
 char *WSAAPI gai_strerrorA(int ecode)
 {
+	LS_TRACE_CALL("%ld", (long)ecode);
 	/* The SDK's inline version formats into a static buffer; ours is per thread. */
 	static __thread char buf[256];
 
 	strncpy(buf, gai_text(ecode), sizeof buf - 1);
-	return buf;
+	return LS_TRACE_RET_PTR((char *)buf);
 }
 
 WCHAR *WSAAPI gai_strerrorW(int ecode)
 {
 	static __thread uint16_t buf[256];
 
+	LS_TRACE_CALL("%ld", (long)ecode);
 	ls_wstr_from_utf8(buf, sizeof buf / sizeof buf[0], gai_text(ecode));
-	return (WCHAR *)buf;
+	return LS_TRACE_RET_PTR((WCHAR *)buf);
 }
 
 /* ---- gethostname / GetHostNameW ---- */
@@ -704,15 +706,15 @@ int WSAAPI gethostname(char *name, int namelen)
 	char hn[256];
 	int e;
 
-	LS_TRACE("name=%p len=%d", (void *)name, namelen);
+	LS_TRACE_CALL("%p, %ld", (const void *)name, (long)namelen);
 	if (host_name(hn, sizeof hn) < 0)
-		return ls_ws2_fail(WSANO_RECOVERY);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANO_RECOVERY));
 	e = hostname_check(name, namelen, strlen(hn) + 1);
 	if (e)
-		return ls_ws2_fail(e);
+		return LS_TRACE_RET_INT(ls_ws2_fail(e));
 	if (ls_sys_copy_out(name, hn, strlen(hn) + 1) != 0)
-		return ls_ws2_fail(WSAEFAULT);
-	return 0;
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));
+	return LS_TRACE_RET_INT(0);
 }
 
 int WSAAPI GetHostNameW(PWSTR name, int namelen)
@@ -722,16 +724,16 @@ int WSAAPI GetHostNameW(PWSTR name, int namelen)
 	size_t n;
 	int e;
 
-	LS_TRACE("name=%p len=%d", (void *)name, namelen);
+	LS_TRACE_CALL("%p, %ld", (const void *)name, (long)namelen);
 	if (host_name(hn, sizeof hn) < 0)
-		return ls_ws2_fail(WSANO_RECOVERY);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANO_RECOVERY));
 	n = ls_wstr_from_utf8(w, sizeof w / sizeof w[0], hn);
 	e = hostname_check(name, namelen, n);
 	if (e)
-		return ls_ws2_fail(e);
+		return LS_TRACE_RET_INT(ls_ws2_fail(e));
 	if (ls_sys_copy_out(name, w, n * sizeof w[0]) != 0)
-		return ls_ws2_fail(WSAEFAULT);
-	return 0;
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));
+	return LS_TRACE_RET_INT(0);
 }
 
 /* ---- gethostbyname / gethostbyaddr ---- */
@@ -822,14 +824,14 @@ struct hostent *WSAAPI gethostbyname(const char *name)
 	uint8_t a[4];
 	int fault = 0, r;
 
-	LS_TRACE("name=%p", (const void *)name);
+	LS_TRACE_CALL("%s", ls_trace_str(name));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (name) {
 		buf = dup_user(name, &fault);
 		if (!buf) {
 			ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS);
-			return NULL;
+			return LS_TRACE_RET_PTR(NULL);
 		}
 	}
 	/* NULL and "" mean this host (Microsoft's reference page). */
@@ -871,7 +873,7 @@ struct hostent *WSAAPI gethostbyname(const char *name)
 out:
 	free(scratch);
 	free(buf);
-	return he;
+	return LS_TRACE_RET_PTR(he);
 }
 
 struct hostent *WSAAPI gethostbyaddr(const char *addr, int len, int type)
@@ -882,27 +884,27 @@ struct hostent *WSAAPI gethostbyaddr(const char *addr, int len, int type)
 	uint8_t a[16];
 	int need, r;
 
-	LS_TRACE("addr=%p len=%d type=%d", (const void *)addr, len, type);
+	LS_TRACE_CALL("%p, %ld, %s", (const void *)addr, (long)len, ls_trace_af(type));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (type == AF_INET)
 		need = 4;
 	else if (type == AF_INET6)
 		need = 16;
 	else
-		return ls_ws2_fail(WSAEAFNOSUPPORT), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSAEAFNOSUPPORT), NULL));
 	if (len != need || !addr || ls_sys_copy_in(a, addr, (size_t)need) != 0)
-		return ls_ws2_fail(WSAEFAULT), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSAEFAULT), NULL));
 	WITH_SCRATCH(ls_libc_gethostbyaddr(a, (unsigned)need, ls_err_af_to_linux(type), &h, scratch, cap_), r);
 	if (r != LS_LIBC_OK) {
 		free(scratch);
-		return ls_ws2_fail(wsa_from_host_err(r)), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(wsa_from_host_err(r)), NULL));
 	}
 	he = host_from_libc(&h);
 	free(scratch);
 	if (!he)
 		ls_ws2_fail(WSAENOBUFS);
-	return he;
+	return LS_TRACE_RET_PTR(he);
 }
 
 /* ---- getservbyname / getservbyport ---- */
@@ -951,11 +953,11 @@ struct servent *WSAAPI getservbyname(const char *name, const char *proto)
 	char *n = NULL, *pr = NULL, *scratch = NULL;
 	int fault = 0, r;
 
-	LS_TRACE("name=%p proto=%p", (const void *)name, (const void *)proto);
+	LS_TRACE_CALL("%s, %s", ls_trace_str(name), ls_trace_str(proto));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (!name)
-		return ls_ws2_fail(WSANO_DATA), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
 	n = dup_user(name, &fault);
 	if (n && proto)
 		pr = dup_user(proto, &fault);
@@ -983,7 +985,7 @@ out:
 	free(scratch);
 	free(pr);
 	free(n);
-	return se;
+	return LS_TRACE_RET_PTR(se);
 }
 
 struct servent *WSAAPI getservbyport(int port, const char *proto)
@@ -993,13 +995,13 @@ struct servent *WSAAPI getservbyport(int port, const char *proto)
 	char *pr = NULL, *scratch = NULL;
 	int fault = 0, r;
 
-	LS_TRACE("port=%d proto=%p", port, (const void *)proto);
+	LS_TRACE_CALL("%ld, %s", (long)port, ls_trace_str(proto));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (proto) {
 		pr = dup_user(proto, &fault);
 		if (!pr)
-			return ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS), NULL;
+			return LS_TRACE_RET_PTR((ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS), NULL));
 		lower(pr);
 	}
 	/* port is in network order in its low 16 bits, as glibc also takes it. */
@@ -1010,7 +1012,7 @@ struct servent *WSAAPI getservbyport(int port, const char *proto)
 		ls_ws2_fail(WSAENOBUFS);
 	free(scratch);
 	free(pr);
-	return se;
+	return LS_TRACE_RET_PTR(se);
 }
 
 /* ---- getprotobyname / getprotobynumber ---- */
@@ -1070,33 +1072,33 @@ struct protoent *WSAAPI getprotobyname(const char *name)
 	char buf[64];
 	size_t n = 0;
 
-	LS_TRACE("name=%p", (const void *)name);
+	LS_TRACE_CALL("%s", ls_trace_str(name));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (!name)
-		return ls_ws2_fail(WSANO_DATA), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
 	for (;; n++) {
 		if (n == sizeof buf)
-			return ls_ws2_fail(WSANO_DATA), NULL;
+			return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
 		if (ls_sys_copy_in(&buf[n], name + n, 1) != 0)
-			return ls_ws2_fail(WSAEFAULT), NULL;
+			return LS_TRACE_RET_PTR((ls_ws2_fail(WSAEFAULT), NULL));
 		if (!buf[n])
 			break;
 	}
 	/* Names and aliases match without regard to case ("TCP", "Tcp"). */
 	for (size_t i = 0; i < sizeof protocols / sizeof protocols[0]; i++)
 		if (!strcasecmp(buf, protocols[i].name) || !strcasecmp(buf, protocols[i].alias))
-			return proto_build((int)i);
-	return ls_ws2_fail(WSANO_DATA), NULL;
+			return LS_TRACE_RET_PTR(proto_build((int)i));
+	return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
 }
 
 struct protoent *WSAAPI getprotobynumber(int number)
 {
-	LS_TRACE("number=%d", number);
+	LS_TRACE_CALL("%ld", (long)number);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED), NULL;
+		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	for (size_t i = 0; i < sizeof protocols / sizeof protocols[0]; i++)
 		if (protocols[i].num == number)
-			return proto_build((int)i);
-	return ls_ws2_fail(WSANO_DATA), NULL;
+			return LS_TRACE_RET_PTR(proto_build((int)i));
+	return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
 }

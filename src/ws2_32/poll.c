@@ -100,17 +100,17 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	uint64_t deadline = 0;
 	ULONG i;
 
-	LS_TRACE("fdArray=%p fds=%lu timeout=%d", (void *)fdArray, (unsigned long)fds, timeout);
+	LS_TRACE_CALL("%s, %lu, %ld", ls_trace_pollfds(fdArray, fds), (unsigned long)fds, (long)timeout);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	if (fds == 0)
-		return ls_ws2_fail(WSAEINVAL);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEINVAL));
 	if (fds > (1u << 20))
-		return ls_ws2_fail(WSAENOBUFS);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOBUFS));
 	if (fds > STACK_N) {
 		heap = malloc(fds * (sizeof(WSAPOLLFD) + sizeof *h + sizeof *p));
 		if (!heap)
-			return ls_ws2_fail(WSAENOBUFS);
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOBUFS));
 		h = heap;
 		p = (struct ls_sys_pollfd *)(h + fds);
 	}
@@ -123,7 +123,7 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 		a = heap ? (WSAPOLLFD *)(p + fds) : stack_copy;
 		if (ls_sys_copy_in(a, fdArray, bytes) != 0) {
 			free(heap);
-			return ls_ws2_fail(WSAEFAULT);
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));
 		}
 	}
 
@@ -203,7 +203,7 @@ out:
 		st = STATUS_ACCESS_VIOLATION;
 	free(heap);
 	if (st != STATUS_SUCCESS)
-		return ls_ws2_return(st);
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
 	ls_lasterr_set(0);	/* Windows clears the last error on success (Wine's test_WSAPoll) */
-	return count;
+	return LS_TRACE_RET_INT(count);
 }

@@ -120,24 +120,24 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 	NTSTATUS st;
 
 	(void)nfds;	/* Berkeley compatibility only */
-	LS_TRACE("nfds=%d readfds=%p writefds=%p exceptfds=%p timeout=%p", nfds, (void *)readfds,
-		 (void *)writefds, (void *)exceptfds, (const void *)timeout);
+	LS_TRACE_CALL("%ld, %s, %s, %s, %s", (long)nfds, ls_trace_fdset(readfds), ls_trace_fdset(writefds),
+		 ls_trace_fdset(exceptfds), ls_trace_timeval(timeout));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	if ((st = set_read(&in[0], readfds)) != STATUS_SUCCESS || (st = set_read(&in[1], writefds)) != STATUS_SUCCESS ||
 	    (st = set_read(&in[2], exceptfds)) != STATUS_SUCCESS)
-		return ls_ws2_return(st);
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
 	n = (size_t)in[0].count + in[1].count + in[2].count;
 	if (n == 0)
-		return ls_ws2_fail(WSAEINVAL);	/* not a sleep (select docs) */
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEINVAL));	/* not a sleep (select docs) */
 	if ((st = read_timeout(timeout, &tmo)) != STATUS_SUCCESS)
-		return ls_ws2_return(st);
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
 
 	/* Per entry: its socket (input copy, then output), record, Linux pollfd and set. */
 	if (n > STACK_N) {
 		heap = malloc(n * (2 * sizeof(SOCKET) + sizeof *h + sizeof *p + 1));
 		if (!heap)
-			return ls_ws2_fail(WSAEFAULT);	/* "unable to allocate needed resources" */
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));	/* "unable to allocate needed resources" */
 		h = heap;
 		p = (struct ls_sys_pollfd *)(h + n);
 		copies = (SOCKET *)(p + n);
@@ -258,16 +258,17 @@ fail_put:
 fail_free:
 	free(heap);
 	if (st != STATUS_SUCCESS)
-		return ls_ws2_return(st);
-	return total;
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
+	return LS_TRACE_RET_INT(total);
 }
 
 int WSAAPI __WSAFDIsSet(SOCKET fd, fd_set *set)
 {
+	LS_TRACE_CALL("%s, %p", ls_trace_socket(fd), (const void *)set);
 	/* FD_ISSET's helper reads the set directly, as Windows' does: the count, then only that
 	 * many entries, so any FD_SETSIZE the program chose works. */
 	for (u_int i = 0; i < set->fd_count; i++)
 		if (set->fd_array[i] == fd)
-			return 1;
-	return 0;
+			return LS_TRACE_RET_INT(1);
+	return LS_TRACE_RET_INT(0);
 }

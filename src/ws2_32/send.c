@@ -21,15 +21,15 @@ int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
 	NTSTATUS st;
 	int done = 0;
 
-	LS_TRACE("s=%" PRIuPTR " buf=%p len=%d flags=0x%x", (uintptr_t)s, (const void *)buf, len, flags);
+	LS_TRACE_CALL("%s, %p, %ld, %s", ls_trace_socket(s), (const void *)buf, (long)len, ls_trace_msg_flags(flags));
 	if (__builtin_expect(!ls_ws2_started(), 0))
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (__builtin_expect(!h, 0))
-		return ls_ws2_fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
 	st = ls_baseprov_send(h, buf, len, flags, NULL, 0, &done);
 	ls_handle_put(h);
-	return io_return(st, done);
+	return LS_TRACE_RET_INT(io_return(st, done));
 }
 
 int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to, int tolen)
@@ -38,16 +38,16 @@ int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct so
 	NTSTATUS st;
 	int done = 0;
 
-	LS_TRACE("s=%" PRIuPTR " buf=%p len=%d flags=0x%x to=%p tolen=%d", (uintptr_t)s, (const void *)buf,
-		 len, flags, (const void *)to, tolen);
+	LS_TRACE_CALL("%s, %p, %ld, %s, %s, %ld", ls_trace_socket(s), (const void *)buf, (long)len,
+		 ls_trace_msg_flags(flags), ls_trace_sockaddr(to, (long)tolen), (long)tolen);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return ls_ws2_fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
 	st = ls_baseprov_send(h, buf, len, flags, to, tolen, &done);
 	ls_handle_put(h);
-	return io_return(st, done);
+	return LS_TRACE_RET_INT(io_return(st, done));
 }
 
 int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
@@ -56,15 +56,15 @@ int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 	NTSTATUS st;
 	int done = 0;
 
-	LS_TRACE("s=%" PRIuPTR " buf=%p len=%d flags=0x%x", (uintptr_t)s, (void *)buf, len, flags);
+	LS_TRACE_CALL("%s, %p, %ld, %s", ls_trace_socket(s), (const void *)buf, (long)len, ls_trace_msg_flags(flags));
 	if (__builtin_expect(!ls_ws2_started(), 0))
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (__builtin_expect(!h, 0))
-		return ls_ws2_fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
 	st = ls_baseprov_recv(h, buf, len, flags, NULL, NULL, &done);
 	ls_handle_put(h);
-	return io_return(st, done);
+	return LS_TRACE_RET_INT(io_return(st, done));
 }
 
 int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen)
@@ -73,15 +73,15 @@ int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *fr
 	NTSTATUS st;
 	int done = 0;
 
-	LS_TRACE("s=%" PRIuPTR " buf=%p len=%d flags=0x%x from=%p fromlen=%p", (uintptr_t)s, (void *)buf, len,
-		 flags, (void *)from, (void *)fromlen);
+	LS_TRACE_CALL("%s, %p, %ld, %s, %p, %p", ls_trace_socket(s), (const void *)buf, (long)len,
+		 ls_trace_msg_flags(flags), (const void *)from, (const void *)fromlen);
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return ls_ws2_fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
 	/* recvfrom with a NULL from: as recv (fromlen is then ignored, as on Windows). */
 	st = ls_baseprov_recv(h, buf, len, flags, from, from ? fromlen : NULL, &done);
 	ls_handle_put(h);
-	return io_return(st, done);
+	return LS_TRACE_RET_INT(io_return(st, done));
 }

@@ -82,9 +82,9 @@ static SOCKET wsasocket(int af, int type, int protocol, const WSAPROTOCOL_INFOW 
 
 SOCKET WSAAPI socket(int af, int type, int protocol)
 {
-	LS_TRACE("af=%d type=%d protocol=%d", af, type, protocol);
+	LS_TRACE_CALL("%s, %s, %s", ls_trace_af(af), ls_trace_socktype(type), ls_trace_proto(protocol));
 	/* socket() sockets are overlapped-capable by default (protocol-info.md §7). */
-	return wsasocket(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
+	return LS_TRACE_RET_SOCKET(wsasocket(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED));
 }
 
 SOCKET WSAAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g,
@@ -92,13 +92,13 @@ SOCKET WSAAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpP
 {
 	WSAPROTOCOL_INFOW info;
 
-	LS_TRACE("af=%d type=%d protocol=%d info=%p g=%u flags=0x%x", af, type, protocol,
-		 (void *)lpProtocolInfo, (unsigned)g, (unsigned)dwFlags);
+	LS_TRACE_CALL("%s, %s, %s, %p, %lu, %s", ls_trace_af(af), ls_trace_socktype(type), ls_trace_proto(protocol),
+		 (const void *)lpProtocolInfo, (unsigned long)g, ls_trace_wsa_flags(dwFlags));
 	if (lpProtocolInfo && ls_sys_copy_in(&info, lpProtocolInfo, sizeof info) != 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
-	return wsasocket(af, type, protocol, lpProtocolInfo ? &info : NULL, g, dwFlags);
+	return LS_TRACE_RET_SOCKET(wsasocket(af, type, protocol, lpProtocolInfo ? &info : NULL, g, dwFlags));
 }
 
 SOCKET WSAAPI WSASocketA(int af, int type, int protocol, LPWSAPROTOCOL_INFOA lpProtocolInfo, GROUP g,
@@ -106,16 +106,16 @@ SOCKET WSAAPI WSASocketA(int af, int type, int protocol, LPWSAPROTOCOL_INFOA lpP
 {
 	WSAPROTOCOL_INFOW info;
 
-	LS_TRACE("af=%d type=%d protocol=%d info=%p g=%u flags=0x%x", af, type, protocol,
-		 (void *)lpProtocolInfo, (unsigned)g, (unsigned)dwFlags);
+	LS_TRACE_CALL("%s, %s, %s, %p, %lu, %s", ls_trace_af(af), ls_trace_socktype(type), ls_trace_proto(protocol),
+		 (const void *)lpProtocolInfo, (unsigned long)g, ls_trace_wsa_flags(dwFlags));
 	/* A and W differ only in szProtocol, which socket creation does not read. */
 	memset(&info, 0, sizeof info);
 	if (lpProtocolInfo &&
 	    ls_sys_copy_in(&info, lpProtocolInfo, offsetof(WSAPROTOCOL_INFOA, szProtocol)) != 0) {
 		ls_lasterr_set(WSAEFAULT);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
-	return wsasocket(af, type, protocol, lpProtocolInfo ? &info : NULL, g, dwFlags);
+	return LS_TRACE_RET_SOCKET(wsasocket(af, type, protocol, lpProtocolInfo ? &info : NULL, g, dwFlags));
 }
 
 int WSAAPI closesocket(SOCKET s)
@@ -123,20 +123,20 @@ int WSAAPI closesocket(SOCKET s)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR, (uintptr_t)s);
+	LS_TRACE_CALL("%s", ls_trace_socket(s));
 	if (!ls_ws2_started())
-		return ls_ws2_fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return ls_ws2_fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
 	st = ls_baseprov_close_check(h);
 	ls_handle_put(h);
 	if (st != STATUS_SUCCESS)
-		return ls_ws2_return(st);
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
 	/* Another thread may have closed it between the lookup and here: then it is not ours. */
 	if (ls_handle_close((intptr_t)s, LS_HANDLE_SOCKET) != 0)
-		return ls_ws2_fail(WSAENOTSOCK);
-	return 0;
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK));
+	return LS_TRACE_RET_INT(0);
 }
 
 int WSAAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
@@ -144,11 +144,11 @@ int WSAAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p namelen=%d", (uintptr_t)s, (const void *)name, namelen);
+	LS_TRACE_CALL("%s, %s, %ld", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen), (long)namelen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = name ? ls_baseprov_bind(h, name, namelen) : STATUS_ACCESS_VIOLATION;
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI listen(SOCKET s, int backlog)
@@ -156,11 +156,11 @@ int WSAAPI listen(SOCKET s, int backlog)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " backlog=%d", (uintptr_t)s, backlog);
+	LS_TRACE_CALL("%s, %ld", ls_trace_socket(s), (long)backlog);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_listen(h, backlog);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
@@ -168,19 +168,19 @@ SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 	struct ls_handle *h, *n = NULL;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " addr=%p addrlen=%p", (uintptr_t)s, (void *)addr, (void *)addrlen);
+	LS_TRACE_CALL("%s, %p, %p", ls_trace_socket(s), (const void *)addr, (const void *)addrlen);
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	h = ls_handle_get_socket(s);
 	if (!h) {
 		ls_lasterr_set(WSAENOTSOCK);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	st = ls_baseprov_accept(h, addr, addrlen, &n);
 	ls_handle_put(h);
-	return socket_return(st, n);
+	return LS_TRACE_RET_SOCKET(socket_return(st, n));
 }
 
 /* WSAAccept: the condition function sees the caller and decides (CF_ACCEPT, CF_REJECT,
@@ -197,18 +197,18 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 	NTSTATUS st;
 	int fd;
 
-	LS_TRACE("s=%" PRIuPTR " addr=%p addrlen=%p cond=%p", (uintptr_t)s, (void *)addr, (void *)addrlen,
-		 (void *)(uintptr_t)lpfnCondition);
+	LS_TRACE_CALL("%s, %p, %p, %p, %#lx", ls_trace_socket(s), (const void *)addr, (const void *)addrlen,
+		 (void *)(uintptr_t)lpfnCondition, (unsigned long)dwCallbackData);
 	if (!lpfnCondition)
-		return accept(s, addr, addrlen);
+		return LS_TRACE_RET_SOCKET(accept(s, addr, addrlen));
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	h = ls_handle_get_socket(s);
 	if (!h) {
 		ls_lasterr_set(WSAENOTSOCK);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	/* Checked before a connection is taken, so a bad buffer loses none (as accept). */
 	st = ls_baseprov_check_addr_out(h, addr, addrlen);
@@ -217,7 +217,7 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 	if (st != STATUS_SUCCESS) {
 		ls_evsel_rearm(h, FD_ACCEPT);	/* re-enabled by a failed WSAAccept too */
 		ls_handle_put(h);
-		return socket_return(st, NULL);
+		return LS_TRACE_RET_SOCKET(socket_return(st, NULL));
 	}
 	memset(&peer, 0, sizeof peer);
 	memset(&local, 0, sizeof local);
@@ -231,7 +231,7 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 		ls_baseprov_defer(h, fd);
 		ls_handle_put(h);
 		ls_lasterr_set(WSATRY_AGAIN);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	/* FD_ACCEPT is re-enabled unless the connection was deferred (spec §12). */
 	ls_evsel_rearm(h, FD_ACCEPT);
@@ -241,13 +241,13 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 		ls_baseprov_abort_fd(fd);
 		ls_handle_put(h);
 		ls_lasterr_set(verdict == CF_REJECT ? WSAECONNREFUSED : WSAEINVAL);
-		return INVALID_SOCKET;
+		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
 	}
 	st = ls_baseprov_adopt_accepted(h, fd, &n);
 	ls_handle_put(h);
 	if (st == STATUS_SUCCESS && addr && ls_sys_copy_out(addr, &peer, (size_t)peer_len) == 0)
 		ls_sys_copy_out(addrlen, &peer_len, sizeof peer_len);
-	return socket_return(st, n);
+	return LS_TRACE_RET_SOCKET(socket_return(st, n));
 }
 
 int WSAAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
@@ -255,11 +255,11 @@ int WSAAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p namelen=%d", (uintptr_t)s, (const void *)name, namelen);
+	LS_TRACE_CALL("%s, %s, %ld", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen), (long)namelen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = name ? ls_baseprov_connect(h, name, namelen) : STATUS_ACCESS_VIOLATION;
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF lpCallerData,
@@ -268,7 +268,9 @@ int WSAAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSAB
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p namelen=%d", (uintptr_t)s, (const void *)name, namelen);
+	LS_TRACE_CALL("%s, %s, %ld, %p, %p, %p, %p", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen),
+		 (long)namelen, (const void *)lpCallerData, (const void *)lpCalleeData, (const void *)lpSQOS,
+		 (const void *)lpGQOS);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	/* TCP/IP carries no connect data and the base provider no QoS: data buffers must be
 	 * absent or empty (WSAEOPNOTSUPP otherwise, as Windows' TCP); QoS is a hint. */
@@ -290,7 +292,7 @@ int WSAAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSAB
 		ls_sys_copy_out(&lpCalleeData->len, &b.len, sizeof b.len);
 	}
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI shutdown(SOCKET s, int how)
@@ -298,11 +300,11 @@ int WSAAPI shutdown(SOCKET s, int how)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " how=%d", (uintptr_t)s, how);
+	LS_TRACE_CALL("%s, %s", ls_trace_socket(s), ls_trace_how(how));
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = how < SD_RECEIVE || how > SD_BOTH ? STATUS_INVALID_PARAMETER : ls_baseprov_shutdown(h, how);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
@@ -310,11 +312,11 @@ int WSAAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p namelen=%p", (uintptr_t)s, (void *)name, (void *)namelen);
+	LS_TRACE_CALL("%s, %p, %p", ls_trace_socket(s), (const void *)name, (const void *)namelen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_getsockname(h, name, namelen);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
@@ -322,9 +324,9 @@ int WSAAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " name=%p namelen=%p", (uintptr_t)s, (void *)name, (void *)namelen);
+	LS_TRACE_CALL("%s, %p, %p", ls_trace_socket(s), (const void *)name, (const void *)namelen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_getpeername(h, name, namelen);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }

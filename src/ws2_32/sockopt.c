@@ -10,12 +10,12 @@ int WSAAPI getsockopt(SOCKET s, int level, int optname, char *optval, int *optle
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " level=0x%x name=0x%x optval=%p optlen=%p", (uintptr_t)s, level, optname,
-		 (void *)optval, (void *)optlen);
+	LS_TRACE_CALL("%s, %s, %p, %p", ls_trace_socket(s), ls_trace_sockopt(level, optname), (const void *)optval,
+		 (const void *)optlen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_getsockopt(h, level, optname, optval, optlen);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI setsockopt(SOCKET s, int level, int optname, const char *optval, int optlen)
@@ -23,12 +23,12 @@ int WSAAPI setsockopt(SOCKET s, int level, int optname, const char *optval, int 
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " level=0x%x name=0x%x optval=%p optlen=%d", (uintptr_t)s, level, optname,
-		 (const void *)optval, optlen);
+	LS_TRACE_CALL("%s, %s, %p, %ld", ls_trace_socket(s), ls_trace_sockopt(level, optname), (const void *)optval,
+		 (long)optlen);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_setsockopt(h, level, optname, optval, optlen);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
 int WSAAPI ioctlsocket(SOCKET s, long cmd, u_long *argp)
@@ -36,9 +36,9 @@ int WSAAPI ioctlsocket(SOCKET s, long cmd, u_long *argp)
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE("s=%" PRIuPTR " cmd=0x%x argp=%p", (uintptr_t)s, (unsigned)cmd, (void *)argp);
+	LS_TRACE_CALL("%s, %s, %p", ls_trace_socket(s), ls_trace_ioctl((unsigned long)cmd), (const void *)argp);
 	LS_WS2_SOCKET_PROLOG(h, s);
 	st = ls_baseprov_ioctl(h, cmd, argp);
 	ls_handle_put(h);
-	return ls_ws2_return(st);
+	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }

@@ -12,13 +12,13 @@ int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 	BYTE major = LOBYTE(wVersionRequested), minor = HIBYTE(wVersionRequested);
 	WSADATA d;
 
-	LS_TRACE("version=%u.%u data=%p", major, minor, (void *)lpWSAData);
+	LS_TRACE_CALL("%u.%u, %p", major, minor, (const void *)lpWSAData);
 	/* WSAStartup reports through its return value, never the slot (errors.md §4). Versions
 	 * below 1.0 are refused; anything above 2.2 is served as 2.2 (the caller checks wVersion). */
 	if (major < 1)
-		return WSAVERNOTSUPPORTED;
+		return LS_TRACE_RET_CODE(WSAVERNOTSUPPORTED);
 	if (!lpWSAData)
-		return WSAEFAULT;
+		return LS_TRACE_RET_CODE(WSAEFAULT);
 	memset(&d, 0, sizeof d);
 	if (major > 2 || (major == 2 && minor > 2))
 		d.wVersion = MAKEWORD(2, 2);
@@ -34,33 +34,35 @@ int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 	strcpy(d.szDescription, "WinSock 2.0");
 	strcpy(d.szSystemStatus, "Running");
 	if (ls_sys_copy_out(lpWSAData, &d, sizeof d) != 0)
-		return WSAEFAULT;
+		return LS_TRACE_RET_CODE(WSAEFAULT);
 	atomic_fetch_add(&ls_ws2_refs, 1);
-	return 0;
+	return LS_TRACE_RET_CODE(0);
 }
 
 int WSAAPI WSACleanup(void)
 {
 	int r;
 
-	LS_TRACE("refs=%d", atomic_load(&ls_ws2_refs));
+	LS_TRACE_CALL0();
 	r = atomic_load(&ls_ws2_refs);
 	do {
 		if (r <= 0)
-			return ls_ws2_fail(WSANOTINITIALISED);
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	} while (!atomic_compare_exchange_weak(&ls_ws2_refs, &r, r - 1));
 	/* The last cleanup resets every socket still open, as if closesocket were called on it. */
 	if (r == 1)
 		ls_handle_close_all(LS_HANDLE_SOCKET);
-	return 0;
+	return LS_TRACE_RET_INT(0);
 }
 
 int WSAAPI WSAGetLastError(void)
 {
-	return (int)ls_lasterr_get();
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_CODE((int)ls_lasterr_get());
 }
 
 void WSAAPI WSASetLastError(int iError)
 {
+	LS_TRACE_CALL("%s", ls_trace_error((uint32_t)iError, 1));
 	ls_lasterr_set((uint32_t)iError);
 }

@@ -40,14 +40,15 @@ static inline int ls_ws2_return(NTSTATUS st)
 }
 
 /* The prolog of every call on a socket: Winsock started, and s is one of our sockets (h gets a
- * new reference). Returns SOCKET_ERROR from the caller otherwise. */
+ * new reference). Returns SOCKET_ERROR from the caller otherwise, traced as the caller's result
+ * (LS_TRACE_RET_INT uses the caller's __func__). */
 #define LS_WS2_SOCKET_PROLOG(h, s) \
 	do { \
 		if (!ls_ws2_started()) \
-			return ls_ws2_fail(WSANOTINITIALISED); \
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED)); \
 		(h) = ls_handle_get_socket(s); \
 		if (!(h)) \
-			return ls_ws2_fail(WSAENOTSOCK); \
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOTSOCK)); \
 	} while (0)
 
 #endif

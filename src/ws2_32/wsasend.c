@@ -179,10 +179,10 @@ int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lp
 	struct xfer x = { LS_OP_SEND, lpBuffers, dwBufferCount, (int)dwFlags, NULL, 0, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE("s=%" PRIuPTR " bufs=%p n=%u sent=%p flags=0x%x ov=%p routine=%p", (uintptr_t)s,
-		 (void *)lpBuffers, (unsigned)dwBufferCount, (void *)lpNumberOfBytesSent, (unsigned)dwFlags,
-		 (void *)lpOverlapped, (void *)lpCompletionRoutine);
-	return xfer(s, &x, lpNumberOfBytesSent, NULL);
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p", ls_trace_socket(s), ls_trace_wsabufs(lpBuffers, dwBufferCount),
+		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesSent, ls_trace_msg_flags((int)dwFlags),
+		 (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_INT(xfer(s, &x, lpNumberOfBytesSent, NULL));
 }
 
 int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent, DWORD dwFlags,
@@ -192,10 +192,12 @@ int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD 
 	struct xfer x = { LS_OP_SEND, lpBuffers, dwBufferCount, (int)dwFlags, lpTo, iTolen, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE("s=%" PRIuPTR " bufs=%p n=%u sent=%p flags=0x%x to=%p tolen=%d ov=%p routine=%p", (uintptr_t)s,
-		 (void *)lpBuffers, (unsigned)dwBufferCount, (void *)lpNumberOfBytesSent, (unsigned)dwFlags,
-		 (const void *)lpTo, iTolen, (void *)lpOverlapped, (void *)lpCompletionRoutine);
-	return xfer(s, &x, lpNumberOfBytesSent, NULL);
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %s, %ld, %p, %p", ls_trace_socket(s),
+		 ls_trace_wsabufs(lpBuffers, dwBufferCount), (unsigned long)dwBufferCount,
+		 (const void *)lpNumberOfBytesSent, ls_trace_msg_flags((int)dwFlags),
+		 ls_trace_sockaddr(lpTo, (long)iTolen), (long)iTolen, (const void *)lpOverlapped,
+		 (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_INT(xfer(s, &x, lpNumberOfBytesSent, NULL));
 }
 
 /* *lpFlags is in/out: read once here. MSG_PARTIAL is output-only on receive (ignored in). */
@@ -217,10 +219,10 @@ int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lp
 	struct xfer x = { LS_OP_RECV, lpBuffers, dwBufferCount, 0, NULL, 0, NULL, NULL, lpOverlapped,
 			  lpCompletionRoutine };
 
-	LS_TRACE("s=%" PRIuPTR " bufs=%p n=%u recvd=%p flags=%p ov=%p routine=%p", (uintptr_t)s, (void *)lpBuffers,
-		 (unsigned)dwBufferCount, (void *)lpNumberOfBytesRecvd, (void *)lpFlags, (void *)lpOverlapped,
-		 (void *)lpCompletionRoutine);
-	return recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags);
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p", ls_trace_socket(s), ls_trace_wsabufs(lpBuffers, dwBufferCount),
+		 (unsigned long)dwBufferCount, (const void *)lpNumberOfBytesRecvd, ls_trace_msg_flags_ptr(lpFlags),
+		 (const void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_INT(recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags));
 }
 
 int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
@@ -231,10 +233,12 @@ int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWOR
 	struct xfer x = { LS_OP_RECV, lpBuffers, dwBufferCount, 0, NULL, 0, lpFrom, lpFrom ? lpFromlen : NULL,
 			  lpOverlapped, lpCompletionRoutine };
 
-	LS_TRACE("s=%" PRIuPTR " bufs=%p n=%u recvd=%p flags=%p from=%p fromlen=%p ov=%p routine=%p", (uintptr_t)s,
-		 (void *)lpBuffers, (unsigned)dwBufferCount, (void *)lpNumberOfBytesRecvd, (void *)lpFlags,
-		 (void *)lpFrom, (void *)lpFromlen, (void *)lpOverlapped, (void *)lpCompletionRoutine);
-	return recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags);
+	LS_TRACE_CALL("%s, %s, %lu, %p, %s, %p, %p, %p, %p", ls_trace_socket(s),
+		 ls_trace_wsabufs(lpBuffers, dwBufferCount), (unsigned long)dwBufferCount,
+		 (const void *)lpNumberOfBytesRecvd, ls_trace_msg_flags_ptr(lpFlags),
+		 (const void *)lpFrom, (const void *)lpFromlen, (const void *)lpOverlapped,
+		 (void *)(uintptr_t)lpCompletionRoutine);
+	return LS_TRACE_RET_INT(recv_common(s, &x, lpNumberOfBytesRecvd, lpFlags));
 }
 
 BOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer, BOOL fWait,
@@ -244,23 +248,23 @@ BOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWO
 	NTSTATUS st;
 	uint32_t err = 0;
 
-	LS_TRACE("s=%" PRIuPTR " ov=%p n=%p wait=%d flags=%p", (uintptr_t)s, (void *)lpOverlapped,
-		 (void *)lpcbTransfer, fWait, (void *)lpdwFlags);
+	LS_TRACE_CALL("%s, %p, %p, %s, %p", ls_trace_socket(s), (const void *)lpOverlapped, (const void *)lpcbTransfer,
+		 ls_trace_bool(fWait), (const void *)lpdwFlags);
 	if (!ls_ws2_started())
-		return fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_BOOL(fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return fail(WSAENOTSOCK);
+		return LS_TRACE_RET_BOOL(fail(WSAENOTSOCK));
 	ls_handle_put(h);
 	/* Windows Server 2003 and earlier: WSAEFAULT; later versions crash (handles.md §5). */
 	if (bad_ptr(lpOverlapped) || bad_ptr(lpcbTransfer) || bad_ptr(lpdwFlags))
-		return fail(WSAEFAULT);
+		return LS_TRACE_RET_BOOL(fail(WSAEFAULT));
 	if (__atomic_load_n(&lpOverlapped->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
 		if (!fWait)
-			return fail(WSA_IO_INCOMPLETE);
+			return LS_TRACE_RET_BOOL(fail(WSA_IO_INCOMPLETE));
 		/* On hEvent if the op has one, else on the OVERLAPPED (handles.md §5). */
 		if (ls_engine_wait_result(lpOverlapped, LS_WAIT_INFINITE, 0, &err) != 0)
-			return fail(err == ERROR_INVALID_HANDLE ? WSA_INVALID_HANDLE : WSA_INVALID_PARAMETER);
+			return LS_TRACE_RET_BOOL(fail(err == ERROR_INVALID_HANDLE ? WSA_INVALID_HANDLE : WSA_INVALID_PARAMETER));
 	}
 	/* The count and flags are written whatever the result (as kernel32's GetOverlappedResult
 	 * writes the count before testing the status; Wine does the same). */
@@ -268,6 +272,6 @@ BOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWO
 	*lpcbTransfer = (DWORD)lpOverlapped->InternalHigh;
 	*lpdwFlags = lpOverlapped->Offset;
 	if (st == STATUS_SUCCESS)
-		return TRUE;
-	return fail(ls_err_wsa_from_status(st));
+		return LS_TRACE_RET_BOOL(TRUE);
+	return LS_TRACE_RET_BOOL(fail(ls_err_wsa_from_status(st)));
 }

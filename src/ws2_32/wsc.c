@@ -22,8 +22,8 @@ int WSPAPI WSCEnumProtocols(LPINT lpiProtocols, LPWSAPROTOCOL_INFOW lpProtocolBu
 {
 	int n;
 
-	LS_TRACE("protocols=%p buf=%p len=%p errno=%p", (void *)lpiProtocols, (void *)lpProtocolBuffer,
-		 (void *)lpdwBufferLength, (void *)lpErrno);
+	LS_TRACE_CALL("%p, %p, %p, %p", (const void *)lpiProtocols, (const void *)lpProtocolBuffer,
+		 (const void *)lpdwBufferLength, (const void *)lpErrno);
 	n = ls_catalog_enum(lpiProtocols, lpProtocolBuffer, lpdwBufferLength, 1, 0);
-	return n < 0 ? wsc_fail(lpErrno, -n) : n;
+	return LS_TRACE_RET_INT(n < 0 ? wsc_fail(lpErrno, -n) : n);
 }
