@@ -24,6 +24,7 @@
 #include <linux/tcp.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/epoll.h>
@@ -576,6 +577,34 @@ long ls_sys_write_nosigpipe(int fd, const void *buf, size_t len)
 		}
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = saved;
+	return r;
+}
+
+long ls_sys_sendfile(int out_fd, int in_fd, int64_t *off, size_t count)
+{
+	sigset_t pipe_set, old, pending;
+	int saved = errno, was_pending;
+	off_t o = off ? (off_t)*off : 0;
+	long r;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	r = sendfile(out_fd, in_fd, off ? &o : NULL, count);
+	if (r < 0) {
+		r = -errno;
+		if (r == -EPIPE && !was_pending) {
+			static const struct timespec zero = { 0, 0 };
+			while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+				;
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (off)
+		*off = (int64_t)o;
 	errno = saved;
 	return r;
 }

@@ -168,6 +168,10 @@ int ls_sys_pipe(int fds[2]);
 /* F_SETPIPE_SZ (best effort: the result may be ignored). */
 int ls_sys_set_pipe_size(int fd, int size);
 int ls_sys_unlink(const char *path);
+/* sendfile(2) from in_fd (at *off, advanced; NULL: at and advancing its file position) to the
+ * socket out_fd, without SIGPIPE (as ls_sys_write_nosigpipe): a reset peer is just -EPIPE
+ * (TransmitFile, TransmitPackets). */
+long ls_sys_sendfile(int out_fd, int in_fd, int64_t *off, size_t count);
 
 /* ---- select and WSAPoll (ws2_32/select.c, ws2_32/poll.c) ---- */
 struct ls_sys_pollfd {		/* same layout as struct pollfd */

@@ -99,6 +99,7 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 		code = WSAEINVAL;	/* an AcceptEx into this socket is already pending */
 		goto out;
 	}
+	ls_mswsock_reused_clear(a);
 	ls_handle_hold(a);
 	op->target = a;		/* released (and unmarked) with the op */
 	st = ls_engine_start(op, &bytes, NULL);

@@ -29,7 +29,8 @@ static int guid_is(const GUID *g, const GUID *want)
 static void *extension(const GUID *g)
 {
 	static const GUID acceptex = WSAID_ACCEPTEX, sockaddrs = WSAID_GETACCEPTEXSOCKADDRS,
-			  connectex = WSAID_CONNECTEX, disconnectex = WSAID_DISCONNECTEX, poll = WSAID_WSAPOLL;
+			  connectex = WSAID_CONNECTEX, disconnectex = WSAID_DISCONNECTEX, poll = WSAID_WSAPOLL,
+			  transmitfile = WSAID_TRANSMITFILE, transmitpackets = WSAID_TRANSMITPACKETS;
 
 	if (guid_is(g, &acceptex))
 		return (void *)(LPFN_ACCEPTEX)AcceptEx;
@@ -39,6 +40,10 @@ static void *extension(const GUID *g)
 		return (void *)(LPFN_CONNECTEX)ls_mswsock_connectex;
 	if (guid_is(g, &disconnectex))
 		return (void *)(LPFN_DISCONNECTEX)ls_mswsock_disconnectex;
+	if (guid_is(g, &transmitfile))
+		return (void *)(LPFN_TRANSMITFILE)TransmitFile;
+	if (guid_is(g, &transmitpackets))
+		return (void *)(LPFN_TRANSMITPACKETS)ls_mswsock_transmitpackets;
 	if (guid_is(g, &poll))
 		return (void *)(LPFN_WSAPOLL)WSAPoll;
 	return NULL;
