@@ -16,6 +16,8 @@ BOOL PASCAL ls_mswsock_connectex(SOCKET s, const struct sockaddr *name, int name
 BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags, DWORD dwReserved);
 BOOL PASCAL ls_mswsock_transmitpackets(SOCKET hSocket, LPTRANSMIT_PACKETS_ELEMENT lpPacketArray, DWORD nElementCount,
 				       DWORD nSendSize, LPOVERLAPPED lpOverlapped, DWORD dwFlags);
+INT PASCAL ls_mswsock_wsarecvmsg(SOCKET s, LPWSAMSG lpMsg, LPDWORD lpdwNumberOfBytesRecvd,
+				 LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
 
 struct ls_handle;
 /* TF_REUSE_SOCKET (reuse.c): a fresh unconnected socket under h's fd number (h borrowed).

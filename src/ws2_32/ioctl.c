@@ -2,9 +2,9 @@
  *
  * Codes (spec constants.md §11): FIONBIO/FIONREAD/SIOCATMARK as ioctlsocket (the base
  * provider's ls_baseprov_ioctl); SIO_GET_EXTENSION_FUNCTION_POINTER for AcceptEx,
- * GetAcceptExSockaddrs, ConnectEx, DisconnectEx and WSAPoll (any other GUID, including the
- * extensions linsock does not implement yet -- TransmitFile, TransmitPackets, WSARecvMsg,
- * WSASendMsg -- is WSAEINVAL, Windows' answer for an unknown GUID); SIO_KEEPALIVE_VALS;
+ * GetAcceptExSockaddrs, ConnectEx, DisconnectEx, TransmitFile, TransmitPackets, WSARecvMsg,
+ * WSASendMsg and WSAPoll (any other GUID is WSAEINVAL, Windows' answer for an unknown GUID);
+ * SIO_KEEPALIVE_VALS;
  * SIO_LOOPBACK_FAST_PATH (accepted, nothing to do: loopback is already fast on Linux);
  * SIO_BASE_HANDLE and SIO_BSP_HANDLE(_SELECT/_POLL), which name the socket itself (linsock has
  * no layered providers over its base sockets). Any other code: WSAEOPNOTSUPP.
@@ -30,7 +30,8 @@ static void *extension(const GUID *g)
 {
 	static const GUID acceptex = WSAID_ACCEPTEX, sockaddrs = WSAID_GETACCEPTEXSOCKADDRS,
 			  connectex = WSAID_CONNECTEX, disconnectex = WSAID_DISCONNECTEX, poll = WSAID_WSAPOLL,
-			  transmitfile = WSAID_TRANSMITFILE, transmitpackets = WSAID_TRANSMITPACKETS;
+			  transmitfile = WSAID_TRANSMITFILE, transmitpackets = WSAID_TRANSMITPACKETS,
+			  recvmsg = WSAID_WSARECVMSG, sendmsg = WSAID_WSASENDMSG;
 
 	if (guid_is(g, &acceptex))
 		return (void *)(LPFN_ACCEPTEX)AcceptEx;
@@ -44,6 +45,10 @@ static void *extension(const GUID *g)
 		return (void *)(LPFN_TRANSMITFILE)TransmitFile;
 	if (guid_is(g, &transmitpackets))
 		return (void *)(LPFN_TRANSMITPACKETS)ls_mswsock_transmitpackets;
+	if (guid_is(g, &recvmsg))
+		return (void *)(LPFN_WSARECVMSG)ls_mswsock_wsarecvmsg;
+	if (guid_is(g, &sendmsg))
+		return (void *)(LPFN_WSASENDMSG)WSASendMsg;
 	if (guid_is(g, &poll))
 		return (void *)(LPFN_WSAPOLL)WSAPoll;
 	return NULL;

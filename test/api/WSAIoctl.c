@@ -48,16 +48,16 @@ TEST(WSAIoctl_extension_pointers)
 	ASSERT_TRUE(fn != NULL);
 	ASSERT_EQ(get_fn(s, poll, &fn, sizeof fn), 0);
 	ASSERT_TRUE(fn == (void *)WSAPoll);
-	/* Not implemented yet: WSAEINVAL, as an unknown GUID. */
-	WSASetLastError(0xdeadbeef);
-	ASSERT_EQ(get_fn(s, tf, &fn, sizeof fn), SOCKET_ERROR);
-	ASSERT_EQ(WSAGetLastError(), WSAEINVAL);
-	ASSERT_EQ(get_fn(s, tp, &fn, sizeof fn), SOCKET_ERROR);
-	ASSERT_EQ(WSAGetLastError(), WSAEINVAL);
-	ASSERT_EQ(get_fn(s, rm, &fn, sizeof fn), SOCKET_ERROR);
-	ASSERT_EQ(WSAGetLastError(), WSAEINVAL);
-	ASSERT_EQ(get_fn(s, sm, &fn, sizeof fn), SOCKET_ERROR);
-	ASSERT_EQ(WSAGetLastError(), WSAEINVAL);
+	ASSERT_EQ(get_fn(s, tf, &fn, sizeof fn), 0);
+	ASSERT_TRUE(fn == (void *)TransmitFile);
+	fn = NULL;
+	ASSERT_EQ(get_fn(s, tp, &fn, sizeof fn), 0);
+	ASSERT_TRUE(fn != NULL);
+	fn = NULL;
+	ASSERT_EQ(get_fn(u, rm, &fn, sizeof fn), 0);
+	ASSERT_TRUE(fn != NULL);
+	ASSERT_EQ(get_fn(u, sm, &fn, sizeof fn), 0);
+	ASSERT_TRUE(fn == (void *)WSASendMsg);
 	WSASetLastError(0xdeadbeef);
 	ASSERT_EQ(get_fn(s, bogus, &fn, sizeof fn), SOCKET_ERROR);
 	ASSERT_EQ(WSAGetLastError(), WSAEINVAL);
