@@ -217,7 +217,7 @@ static void reuse_in_acceptex(int af)
 	struct sockaddr_storage ss;
 	OVERLAPPED ov;
 	SOCKET l, a, c;
-	char buf[128], x;
+	char buf[2 * (sizeof(struct sockaddr_storage) + 16)], x;
 	DWORD n = 0;
 	LPFN_DISCONNECTEX dis;
 	int len, round;
