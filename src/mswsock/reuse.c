@@ -71,6 +71,12 @@ NTSTATUS ls_mswsock_reuse(struct ls_handle *h, int locked)
 		v = 1;
 		ls_sys_setsockopt(nfd, LX_SOL_SOCKET, LX_SO_OOBINLINE, &v, sizeof v);
 	}
+	/* I/O still pending on the old connection (a WSARecv posted before DisconnectEx) ends
+	 * aborted rather than wait on a socket that is gone. From inside an engine attempt the
+	 * queue lock is held: later ops of that queue are attempted on the new, unconnected
+	 * socket right after, and fail there. */
+	if (!locked)
+		ls_engine_cancel(h, NULL, 0);
 	/* The context watches the old open file: leave it, so the next wait registers the new. */
 	ls_engine_fd_replaced(h, locked);
 	r = ls_sys_dup3(nfd, h->fd);

@@ -300,3 +300,29 @@ static void reuse_in_connectex(int af)
 
 TEST(DisconnectEx_reuse_in_connectex_v4) { reuse_in_connectex(AF_INET); }
 TEST(DisconnectEx_reuse_in_connectex_v6) { reuse_in_connectex(AF_INET6); }
+
+/* DisconnectEx(TF_REUSE_SOCKET) with a receive still posted: that receive ends aborted. */
+TEST(DisconnectEx_reuse_aborts_pending)
+{
+	OVERLAPPED rov;
+	SOCKET c, a;
+	WSABUF b;
+	DWORD n = 0, fl = 0;
+	char buf[8];
+
+	ov_start();
+	ov_tcp_pair(AF_INET, &c, &a);
+	b.buf = buf;
+	b.len = sizeof buf;
+	ov_init(&rov, WSACreateEvent());
+	FAILS(WSARecv(a, &b, 1, NULL, &fl, &rov, NULL), SOCKET_ERROR, WSA_IO_PENDING);
+	ASSERT_TRUE(disconnectex(a)(a, NULL, TF_REUSE_SOCKET, 0));
+	ASSERT_EQ(WaitForSingleObject(rov.hEvent, 10000), WAIT_OBJECT_0);
+	WSASetLastError(0);
+	ASSERT_TRUE(!WSAGetOverlappedResult(a, &rov, &n, FALSE, &fl));
+	ASSERT_EQ(WSAGetLastError(), WSA_OPERATION_ABORTED);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_TRUE(WSACloseEvent(rov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
