@@ -101,6 +101,38 @@ typedef struct _TCP_INFO_v0 {
 	UCHAR    SynRetrans;
 } TCP_INFO_v0, *PTCP_INFO_v0;
 
+/* ---- SIO_TCP_INFO output, version 1: v0 then the send-limit counters (136 bytes) ---- */
+typedef struct _TCP_INFO_v1 {
+	TCPSTATE State;
+	ULONG    Mss;
+	ULONG64  ConnectionTimeMs;
+	BOOLEAN  TimestampsEnabled;
+	ULONG    RttUs;
+	ULONG    MinRttUs;
+	ULONG    BytesInFlight;
+	ULONG    Cwnd;
+	ULONG    SndWnd;
+	ULONG    RcvWnd;
+	ULONG    RcvBuf;
+	ULONG64  BytesOut;
+	ULONG64  BytesIn;
+	ULONG    BytesReordered;
+	ULONG    BytesRetrans;
+	ULONG    FastRetrans;
+	ULONG    DupAcksIn;
+	ULONG    TimeoutEpisodes;
+	UCHAR    SynRetrans;
+	ULONG    SndLimTransRwin;
+	ULONG    SndLimTimeRwin;
+	ULONG64  SndLimBytesRwin;
+	ULONG    SndLimTransCwnd;
+	ULONG    SndLimTimeCwnd;
+	ULONG64  SndLimBytesCwnd;
+	ULONG    SndLimTransSnd;
+	ULONG    SndLimTimeSnd;
+	ULONG64  SndLimBytesSnd;
+} TCP_INFO_v1, *PTCP_INFO_v1;
+
 #ifdef __cplusplus
 }
 #endif

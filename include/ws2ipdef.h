@@ -176,6 +176,33 @@ typedef union _SOCKADDR_INET {
 	ADDRESS_FAMILY si_family;
 } SOCKADDR_INET, *PSOCKADDR_INET;
 
+/* ---- SIO_GET_INTERFACE_LIST output (76 bytes an entry) ---- */
+typedef struct sockaddr_in6_old {
+	SHORT    sin6_family;
+	USHORT   sin6_port;
+	ULONG    sin6_flowinfo;
+	IN6_ADDR sin6_addr;
+} SOCKADDR_IN6_OLD;
+
+typedef union sockaddr_gen {
+	struct sockaddr         Address;
+	struct sockaddr_in      AddressIn;
+	struct sockaddr_in6_old AddressIn6;
+} sockaddr_gen;
+
+typedef struct _INTERFACE_INFO {
+	ULONG        iiFlags;
+	sockaddr_gen iiAddress;
+	sockaddr_gen iiBroadcastAddress;
+	sockaddr_gen iiNetmask;
+} INTERFACE_INFO, *LPINTERFACE_INFO;
+
+#define IFF_UP           0x00000001
+#define IFF_BROADCAST    0x00000002
+#define IFF_LOOPBACK     0x00000004
+#define IFF_POINTTOPOINT 0x00000008
+#define IFF_MULTICAST    0x00000010
+
 typedef struct _sockaddr_in6_pair {
 	PSOCKADDR_IN6 SourceAddress;
 	PSOCKADDR_IN6 DestinationAddress;

@@ -24,6 +24,9 @@
 #include <linux/tcp.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/epoll.h>
@@ -580,6 +583,34 @@ long ls_sys_write_nosigpipe(int fd, const void *buf, size_t len)
 	return r;
 }
 
+long ls_sys_sendfile(int out_fd, int in_fd, int64_t *off, size_t count)
+{
+	sigset_t pipe_set, old, pending;
+	int saved = errno, was_pending;
+	off_t o = off ? (off_t)*off : 0;
+	long r;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	r = sendfile(out_fd, in_fd, off ? &o : NULL, count);
+	if (r < 0) {
+		r = -errno;
+		if (r == -EPIPE && !was_pending) {
+			static const struct timespec zero = { 0, 0 };
+			while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+				;
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (off)
+		*off = (int64_t)o;
+	errno = saved;
+	return r;
+}
+
 int64_t ls_sys_lseek(int fd, int64_t off, int whence)
 {
 	int saved = errno;
@@ -760,4 +791,93 @@ int ls_sys_tcp_was_established(int fd)
 	 * socket accepted through a SYN cookie may lack the sample but has received the SYN's
 	 * ACK and more before it can fail. */
 	return ti.tcpi_rtt != 0 || ti.tcpi_segs_in > 1;
+}
+
+/* The interface index by name with one ioctl: not if_nametoindex, which inside libws2_32 is our
+ * own traced Windows export (iphlpapi). 0 when unknown. */
+static unsigned ifindex_of(const char *name)
+{
+	struct ifreq r;
+	int fd, ok;
+
+	if (strlen(name) >= sizeof r.ifr_name)
+		return 0;
+	fd = ls_sys_socket(AF_INET, SOCK_DGRAM, 0, 0);
+	if (fd < 0)
+		return 0;
+	memset(&r, 0, sizeof r);
+	memcpy(r.ifr_name, name, strlen(name));
+	ok = ioctl(fd, SIOCGIFINDEX, &r) == 0;
+	ls_sys_close(fd);
+	return ok ? (unsigned)r.ifr_ifindex : 0;
+}
+
+int ls_sys_ifaddrs(struct ls_sys_ifaddr *out, int max)
+{
+	struct ifaddrs *all, *i;
+	int saved = errno, n = 0;
+
+	if (getifaddrs(&all) != 0)
+		return (int)ret(-1, saved);
+	for (i = all; i; i = i->ifa_next) {
+		struct ls_sys_ifaddr *o;
+		size_t len;
+
+		if (!i->ifa_addr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
+			continue;
+		if (n < max) {
+			o = &out[n];
+			memset(o, 0, sizeof *o);
+			len = i->ifa_addr->sa_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+			o->family = i->ifa_addr->sa_family;
+			o->index = ifindex_of(i->ifa_name);
+			memcpy(o->addr, i->ifa_addr, len);
+			if (i->ifa_netmask)
+				memcpy(o->mask, i->ifa_netmask, len);
+			if (i->ifa_broadaddr && (i->ifa_flags & (IFF_BROADCAST | IFF_POINTOPOINT)))
+				memcpy(o->bcast, i->ifa_broadaddr, len);
+			o->flags = ((i->ifa_flags & IFF_UP) ? LS_SYS_IFF_UP : 0) |
+				   ((i->ifa_flags & IFF_BROADCAST) ? LS_SYS_IFF_BROADCAST : 0) |
+				   ((i->ifa_flags & IFF_LOOPBACK) ? LS_SYS_IFF_LOOPBACK : 0) |
+				   ((i->ifa_flags & IFF_POINTOPOINT) ? LS_SYS_IFF_P2P : 0) |
+				   ((i->ifa_flags & IFF_MULTICAST) ? LS_SYS_IFF_MULTICAST : 0);
+		}
+		n++;
+	}
+	freeifaddrs(all);
+	errno = saved;
+	return n;
+}
+
+int ls_sys_tcp_info(int fd, struct ls_sys_tcp_info *out)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof ti;
+	int saved = errno;
+
+	memset(&ti, 0, sizeof ti);
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0)
+		return (int)ret(-1, saved);
+	/* Fields a shorter (older kernel's) structure lacks stay zero. */
+	memset(out, 0, sizeof *out);
+	out->state = ti.tcpi_state;
+	out->options = ti.tcpi_options;
+	out->snd_mss = ti.tcpi_snd_mss;
+	out->rtt_us = ti.tcpi_rtt;
+	out->min_rtt_us = ti.tcpi_min_rtt;
+	out->unacked = ti.tcpi_unacked;
+	out->snd_cwnd = ti.tcpi_snd_cwnd;
+	out->rcv_space = ti.tcpi_rcv_space;
+	out->total_retrans = ti.tcpi_total_retrans;
+	out->retransmits = ti.tcpi_retransmits;
+	out->bytes_received = ti.tcpi_bytes_received;
+	out->busy_us = ti.tcpi_busy_time;
+	out->rwnd_limited_us = ti.tcpi_rwnd_limited;
+	out->sndbuf_limited_us = ti.tcpi_sndbuf_limited;
+	out->bytes_sent = ti.tcpi_bytes_sent;
+	out->bytes_retrans = ti.tcpi_bytes_retrans;
+	out->dsack_dups = ti.tcpi_dsack_dups;
+	out->reord_seen = ti.tcpi_reord_seen;
+	out->snd_wnd = ti.tcpi_snd_wnd;
+	return 0;
 }

@@ -168,6 +168,10 @@ int ls_sys_pipe(int fds[2]);
 /* F_SETPIPE_SZ (best effort: the result may be ignored). */
 int ls_sys_set_pipe_size(int fd, int size);
 int ls_sys_unlink(const char *path);
+/* sendfile(2) from in_fd (at *off, advanced; NULL: at and advancing its file position) to the
+ * socket out_fd, without SIGPIPE (as ls_sys_write_nosigpipe): a reset peer is just -EPIPE
+ * (TransmitFile, TransmitPackets). */
+long ls_sys_sendfile(int out_fd, int in_fd, int64_t *off, size_t count);
 
 /* ---- select and WSAPoll (ws2_32/select.c, ws2_32/poll.c) ---- */
 struct ls_sys_pollfd {		/* same layout as struct pollfd */
@@ -189,5 +193,31 @@ int ls_sys_on_stack(const void *p, size_t len);
  * was made), -errno if fd is no TCP socket. Reads nothing the socket reports later: unlike
  * getsockopt(SO_ERROR), it leaves the pending error in place. */
 int ls_sys_tcp_was_established(int fd);
+
+/* ---- WSAIoctl's interface and TCP queries (ws2_32/ioctl.c) ---- */
+#define LS_SYS_IFF_UP        0x01	/* these five equal Windows' IFF_* */
+#define LS_SYS_IFF_BROADCAST 0x02
+#define LS_SYS_IFF_LOOPBACK  0x04
+#define LS_SYS_IFF_P2P       0x08
+#define LS_SYS_IFF_MULTICAST 0x10
+struct ls_sys_ifaddr {
+	int family;			/* Linux AF_INET / AF_INET6 */
+	unsigned int flags;		/* LS_SYS_IFF_* */
+	unsigned int index;		/* interface index */
+	unsigned char addr[28];		/* Linux sockaddr_in / sockaddr_in6 */
+	unsigned char mask[28];		/* netmask, same family (zero if none) */
+	unsigned char bcast[28];	/* broadcast or peer address (zero if none) */
+};
+/* getifaddrs: the IPv4 and IPv6 addresses of the host. Fills up to max entries and returns how
+ * many there are (which may exceed max), or -errno. */
+int ls_sys_ifaddrs(struct ls_sys_ifaddr *out, int max);
+/* TCP_INFO in basic types (Linux units: microseconds, segments, bytes). */
+struct ls_sys_tcp_info {
+	int state;			/* Linux TCP_ESTABLISHED... */
+	unsigned int options, snd_mss, rtt_us, min_rtt_us, unacked, snd_cwnd, snd_wnd, rcv_space;
+	unsigned int total_retrans, retransmits, reord_seen, dsack_dups;
+	uint64_t bytes_sent, bytes_received, bytes_retrans, busy_us, rwnd_limited_us, sndbuf_limited_us;
+};
+int ls_sys_tcp_info(int fd, struct ls_sys_tcp_info *out);
 
 #endif

@@ -251,6 +251,8 @@ static int attempt(struct ls_op *op)
 		return attempt_accept(op);
 	if (op->kind == LS_OP_CONNECT)
 		return attempt_connect(op);
+	if (op->kind >= LS_OP_EXT_RECV)
+		return op->ext(op);
 again:
 	for (;;) {
 		if (op->kind == LS_OP_RECV) {
@@ -552,6 +554,8 @@ int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 
 void ls_engine_op_release(struct ls_op *op)
 {
+	if (op->ext_release)
+		op->ext_release(op);
 	if (op->event)
 		ls_handle_put(op->event);
 	if (op->thread)
@@ -670,7 +674,7 @@ static void reaper_start(void)
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
-	int dir = op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT;
+	int dir = op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT || op->kind == LS_OP_EXT_SEND;
 	NTSTATUS st;
 
 	if (!es) {
@@ -800,6 +804,22 @@ static void continue_on_target(struct ls_op *op)
 	*es->tail[0] = op;
 	es->tail[0] = &op->next;
 	pthread_mutex_unlock(&es->lock);
+}
+
+void ls_engine_fd_replaced(struct ls_handle *h, int locked)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+
+	if (!es)
+		return;
+	if (!locked)
+		pthread_mutex_lock(&es->lock);
+	if (es->ctx) {
+		ls_engine_backend->unregister(es->ctx, es);
+		es->ctx = NULL;
+	}
+	if (!locked)
+		pthread_mutex_unlock(&es->lock);
 }
 
 int ls_engine_accept_mark(struct ls_handle *a, int lfd)

@@ -52,6 +52,12 @@ enum ls_op_kind {
 	/* ConnectEx: a non-blocking connect started by the first attempt, done when the socket is
 	 * writable (SO_ERROR decides), then the optional send buffer (iov) sent whole. Direction 1. */
 	LS_OP_CONNECT,
+	/* Ops whose transfer lives outside the engine (src/mswsock: TransmitFile, TransmitPackets):
+	 * op->ext makes each non-blocking attempt, with attempt()'s contract (1 finished, status and
+	 * bytes set; 0 wait for readiness), called with the handle's queue lock held. They queue
+	 * in the receive (EXT_RECV) or send (EXT_SEND) direction. */
+	LS_OP_EXT_RECV,
+	LS_OP_EXT_SEND,
 };
 
 /* Which error space a completion routine receives. */
@@ -91,6 +97,8 @@ struct ls_op {
 	struct ls_handle *target;	/* AcceptEx: the accept socket (reference held) */
 	uint32_t local_len, remote_len;	/* AcceptEx: address slot sizes after the data buffer */
 	uint8_t phase;			/* accept: 0 connection, 1 first data; connect: 0 start, 1 wait, 2 send */
+	int (*ext)(struct ls_op *op);	/* LS_OP_EXT_*: the attempt (its state may use iov[]) */
+	void (*ext_release)(struct ls_op *op);	/* LS_OP_EXT_*: drops what the state holds, or NULL */
 	uint32_t niov;
 	struct ls_sys_iov iov[];
 };
@@ -146,6 +154,11 @@ NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t byte
  * or out of memory. Cleared when that op is delivered or released (ls_engine_accept_unmark). */
 int ls_engine_accept_mark(struct ls_handle *a, int lfd);
 void ls_engine_accept_unmark(struct ls_handle *a);
+
+/* h's fd is about to name another open file (TF_REUSE_SOCKET dup3s a fresh socket over it):
+ * drops its registration in its context so the next wait registers the new file (the port
+ * binding stays). locked: called from an op's ext attempt, which holds h's queue lock. */
+void ls_engine_fd_replaced(struct ls_handle *h, int locked);
 
 /* Cancels pending ops on h: the one started with ov (ov != NULL), else all; with tid != 0 only
  * those issued by that thread (CancelIo). Each completes with STATUS_CANCELLED. Returns the

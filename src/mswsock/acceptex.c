@@ -71,8 +71,10 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 		code = WSAEFAULT;
 		goto out;
 	}
+	/* The record's flags suffice for "bound": a TCP socket is bound only by bind (which sets
+	 * the flag), connect or listen (flags of their own); no kernel query on this hot path. */
 	if (a == l || a->u.sock.af != l->u.sock.af || a->u.sock.type != l->u.sock.type || a->u.sock.listening ||
-	    a->u.sock.connected || a->u.sock.connecting || ls_baseprov_is_bound(a)) {
+	    a->u.sock.connected || a->u.sock.connecting || a->u.sock.bound) {
 		code = WSAEINVAL;
 		goto out;
 	}
@@ -99,6 +101,7 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 		code = WSAEINVAL;	/* an AcceptEx into this socket is already pending */
 		goto out;
 	}
+	ls_mswsock_reused_clear(a);
 	ls_handle_hold(a);
 	op->target = a;		/* released (and unmarked) with the op */
 	st = ls_engine_start(op, &bytes, NULL);

@@ -10,8 +10,8 @@
  * ERROR_INVALID_PARAMETER.
  *
  * DisconnectEx: shutdown(SD_SEND), completed at once (TRUE; the completion is still delivered).
- * TF_REUSE_SOCKET is refused with WSAEOPNOTSUPP: reuse would need a fresh socket under the same
- * fd number, which linsock does not do yet. Not connected: WSAENOTCONN. */
+ * TF_REUSE_SOCKET then puts a fresh socket under the same SOCKET (reuse.c), ready for AcceptEx
+ * or ConnectEx. Not connected: WSAENOTCONN. */
 #include "msw.h"
 #include "../ws2_32/ws2.h"
 #include "../baseprov/baseprov.h"
@@ -43,7 +43,9 @@ BOOL PASCAL ls_mswsock_connectex(SOCKET s, const struct sockaddr *name, int name
 	h = ls_handle_get_socket(s);
 	if (!h)
 		return LS_TRACE_RET_BOOL(fail(WSAENOTSOCK));
-	if (!ls_baseprov_is_bound(h) || h->u.sock.listening) {
+	/* A socket made reusable (TF_REUSE_SOCKET, reuse.c) needs no new bind: Linux picks the
+	 * local address at connect. */
+	if ((!ls_baseprov_is_bound(h) && !ls_mswsock_reused(h)) || h->u.sock.listening) {
 		code = WSAEINVAL;
 		goto out;
 	}
@@ -78,6 +80,7 @@ BOOL PASCAL ls_mswsock_connectex(SOCKET s, const struct sockaddr *name, int name
 		code = ls_err_wsa_from_status(st);
 		goto out;
 	}
+	ls_mswsock_reused_clear(h);
 	op->phase = (uint8_t)phase;
 	op->status = failed;
 	st = ls_engine_start(op, &bytes, NULL);
@@ -111,15 +114,13 @@ BOOL PASCAL ls_mswsock_disconnectex(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD d
 		code = WSAEINVAL;
 		goto out;
 	}
-	if (dwFlags & TF_REUSE_SOCKET) {
-		code = WSAEOPNOTSUPP;
-		goto out;
-	}
 	st = ls_baseprov_getpeername(h, NULL, NULL);
 	if (st == STATUS_ACCESS_VIOLATION)
 		st = STATUS_SUCCESS;	/* connected: only the (absent) output buffer was refused */
 	if (st == STATUS_SUCCESS)
 		st = ls_baseprov_shutdown(h, SD_SEND);
+	if (st == STATUS_SUCCESS && (dwFlags & TF_REUSE_SOCKET))
+		st = ls_mswsock_reuse(h, 0);
 	if (st != STATUS_SUCCESS || !lpOverlapped) {
 		ls_handle_put(h);
 		return LS_TRACE_RET_BOOL(st == STATUS_SUCCESS ? TRUE : fail(ls_err_wsa_from_status(st)));

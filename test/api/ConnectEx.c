@@ -2,7 +2,8 @@
  * Windows, where neither is exported by name): validation in Windows' order (Wine's
  * test_ConnectEx, run on Windows), completion through an event and through a port, the optional
  * send buffer, a refused connection (ERROR_CONNECTION_REFUSED / WSAECONNREFUSED),
- * SO_UPDATE_CONNECT_CONTEXT; DisconnectEx's shutdown and its refusal of TF_REUSE_SOCKET. */
+ * SO_UPDATE_CONNECT_CONTEXT; DisconnectEx's shutdown, and TF_REUSE_SOCKET: the same socket
+ * reused by AcceptEx and by ConnectEx. */
 #include <mswsock.h>
 
 #include "overlapped_util.h"
@@ -177,8 +178,7 @@ TEST(DisconnectEx_shutdown)
 	ov_init(&ov, WSACreateEvent());
 	FAILS(fn(INVALID_SOCKET, &ov, 0, 0), FALSE, WSAENOTSOCK);
 	FAILS(fn(c, &ov, 0, 1), FALSE, WSAEINVAL);
-	/* Ours (pinned): reuse would need a fresh socket under the same fd number. */
-	FAILS(fn(c, &ov, TF_REUSE_SOCKET, 0), FALSE, WSAEOPNOTSUPP);
+	FAILS(fn(c, &ov, 0x100, 0), FALSE, WSAEINVAL);
 	u = socket(AF_INET, SOCK_STREAM, 0);
 	FAILS(fn(u, &ov, 0, 0), FALSE, WSAENOTCONN);	/* Windows (Wine's test_DisconnectEx) */
 	ASSERT_EQ(closesocket(u), 0);
@@ -194,5 +194,135 @@ TEST(DisconnectEx_shutdown)
 	ASSERT_EQ(closesocket(a), 0);
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+static void recv_exact(SOCKET s, const char *want, int n)
+{
+	char buf[32];
+	int got = 0;
+
+	while (got < n) {
+		int r = recv(s, buf + got, n - got, 0);
+		ASSERT_TRUE(r > 0);
+		got += r;
+	}
+	ASSERT_MEM_EQ(buf, want, n);
+}
+
+/* DisconnectEx(TF_REUSE_SOCKET) on an accepted socket, then AcceptEx into the same SOCKET,
+ * twice. */
+static void reuse_in_acceptex(int af)
+{
+	struct sockaddr_storage ss;
+	OVERLAPPED ov;
+	SOCKET l, a, c;
+	char buf[2 * (sizeof(struct sockaddr_storage) + 16)], x;
+	DWORD n = 0;
+	LPFN_DISCONNECTEX dis;
+	int len, round;
+
+	ov_start();
+	l = ov_bound(af, SOCK_STREAM, &ss, &len);
+	ASSERT_EQ(listen(l, 5), 0);
+	a = socket(af, SOCK_STREAM, 0);
+	dis = disconnectex(a);
+	ov_init(&ov, WSACreateEvent());
+	for (round = 0; round < 2; round++) {
+		WSAResetEvent(ov.hEvent);
+		if (!AcceptEx(l, a, buf, 0, sizeof ss + 16, sizeof ss + 16, &n, &ov))
+			ASSERT_EQ(WSAGetLastError(), WSA_IO_PENDING);
+		c = socket(af, SOCK_STREAM, 0);
+		ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+		ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+		ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+		ASSERT_EQ(send(a, "hi", 2, 0), 2);
+		recv_exact(c, "hi", 2);
+		/* Synchronous DisconnectEx with reuse: the peer sees the end of the stream. */
+		ASSERT_TRUE(dis(a, NULL, TF_REUSE_SOCKET, 0));
+		ASSERT_EQ(recv(c, &x, 1, 0), 0);
+		FAILS(send(a, "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
+		ASSERT_EQ(closesocket(c), 0);
+	}
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(DisconnectEx_reuse_in_acceptex_v4) { reuse_in_acceptex(AF_INET); }
+TEST(DisconnectEx_reuse_in_acceptex_v6) { reuse_in_acceptex(AF_INET6); }
+
+/* ConnectEx, DisconnectEx(TF_REUSE_SOCKET) overlapped on a port, then ConnectEx again on the
+ * same SOCKET without a new bind. */
+static void reuse_in_connectex(int af)
+{
+	struct sockaddr_storage ss;
+	OVERLAPPED ov, *got = NULL;
+	SOCKET l, c, a;
+	ULONG_PTR key = 0;
+	DWORD n = 0;
+	HANDLE port;
+	char x;
+	int len, round;
+
+	ov_start();
+	l = ov_bound(af, SOCK_STREAM, &ss, &len);
+	ASSERT_EQ(listen(l, 5), 0);
+	c = bound_any(af);
+	port = CreateIoCompletionPort((HANDLE)c, NULL, 9, 0);
+	ASSERT_TRUE(port != NULL);
+	for (round = 0; round < 3; round++) {
+		ov_init(&ov, NULL);
+		if (!connectex(c)(c, (struct sockaddr *)&ss, len, "ab", 2, &n, &ov))
+			ASSERT_EQ(WSAGetLastError(), WSA_IO_PENDING);
+		ASSERT_TRUE(GetQueuedCompletionStatus(port, &n, &key, &got, 10000));
+		ASSERT_TRUE(got == &ov);
+		ASSERT_EQ(n, 2);
+		ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0), 0);
+		a = accept(l, NULL, NULL);
+		ASSERT_NE(a, INVALID_SOCKET);
+		recv_exact(a, "ab", 2);
+		ov_init(&ov, NULL);
+		ASSERT_TRUE(disconnectex(c)(c, &ov, TF_REUSE_SOCKET, 0));
+		/* Delivered to the port all the same (the binding survives the reuse). */
+		ASSERT_TRUE(GetQueuedCompletionStatus(port, &n, &key, &got, 10000));
+		ASSERT_TRUE(got == &ov);
+		ASSERT_EQ(key, 9);
+		ASSERT_EQ(recv(a, &x, 1, 0), 0);
+		ASSERT_EQ(closesocket(a), 0);
+	}
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(CloseHandle(port));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(DisconnectEx_reuse_in_connectex_v4) { reuse_in_connectex(AF_INET); }
+TEST(DisconnectEx_reuse_in_connectex_v6) { reuse_in_connectex(AF_INET6); }
+
+/* DisconnectEx(TF_REUSE_SOCKET) with a receive still posted: that receive ends aborted. */
+TEST(DisconnectEx_reuse_aborts_pending)
+{
+	OVERLAPPED rov;
+	SOCKET c, a;
+	WSABUF b;
+	DWORD n = 0, fl = 0;
+	char buf[8];
+
+	ov_start();
+	ov_tcp_pair(AF_INET, &c, &a);
+	b.buf = buf;
+	b.len = sizeof buf;
+	ov_init(&rov, WSACreateEvent());
+	FAILS(WSARecv(a, &b, 1, NULL, &fl, &rov, NULL), SOCKET_ERROR, WSA_IO_PENDING);
+	ASSERT_TRUE(disconnectex(a)(a, NULL, TF_REUSE_SOCKET, 0));
+	ASSERT_EQ(WaitForSingleObject(rov.hEvent, 10000), WAIT_OBJECT_0);
+	WSASetLastError(0);
+	ASSERT_TRUE(!WSAGetOverlappedResult(a, &rov, &n, FALSE, &fl));
+	ASSERT_EQ(WSAGetLastError(), WSA_OPERATION_ABORTED);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_TRUE(WSACloseEvent(rov.hEvent));
 	ASSERT_EQ(WSACleanup(), 0);
 }
