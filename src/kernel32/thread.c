@@ -181,3 +181,31 @@ DWORD WINAPI GetCurrentProcessId(void)
 {
 	return (DWORD)ls_sys_getpid();
 }
+
+/* CancelSynchronousIo (spec data-transfer.md §11 table): the thread's blocking call on a socket
+ * (recv, send, accept, connect and their WSA and ReadFile/WriteFile forms) fails with
+ * ERROR_OPERATION_ABORTED (WSA_OPERATION_ABORTED, the same value, from Winsock: STATUS_CANCELLED
+ * as Wine and ReactOS map it); ERROR_NOT_FOUND when the thread is in no such call. The wait
+ * functions are not synchronous I/O and are not cancelled (Windows alike). */
+BOOL WINAPI CancelSynchronousIo(HANDLE hThread)
+{
+	struct ls_handle *h;
+	struct thread *t;
+	int tid;
+
+	LS_TRACE("thread=%p", hThread);
+	if (hThread == GetCurrentThread())
+		return ls_k32_fail(ERROR_NOT_FOUND);	/* the caller is not blocked */
+	h = ls_handle_get_type((intptr_t)hThread, LS_HANDLE_THREAD);
+	if (!h)
+		return ls_k32_fail(ERROR_INVALID_HANDLE);
+	t = h->u.wait.thread;
+	tid = atomic_load(&t->tid);
+	/* An ended thread's id may belong to a new thread by now. */
+	if (atomic_load(&t->exit_code) != STILL_ACTIVE)
+		tid = 0;
+	ls_handle_put(h);
+	if (tid == 0 || tid == ls_sys_gettid() || ls_wait_syncio_cancel(tid) != 0)
+		return ls_k32_fail(ERROR_NOT_FOUND);
+	return TRUE;
+}

@@ -125,4 +125,27 @@ void ls_wait_thread_exit(void);
 int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, uintptr_t b, uintptr_t c,
 		      uintptr_t d);
 
+/* ---- Synchronous calls: CancelSynchronousIo and close (syncio.c) ----
+ * A thread about to block in a syscall on h (recv, send, accept, connect) registers, so that
+ * CancelSynchronousIo(thread) and a close of h can interrupt it (a signal without SA_RESTART:
+ * the syscall returns -EINTR). The caller's EINTR loop must stop when ls_wait_syncio_stop says
+ * so; that is the whole protocol:
+ *     s = ls_wait_syncio_begin(h);
+ *     do r = syscall(...); while (r == -EINTR && !ls_wait_syncio_stop(s, h));
+ *     if (ls_wait_syncio_end(s) && r < 0) -> STATUS_CANCELLED */
+struct ls_wait_syncio;
+/* h is borrowed (the caller holds it for the call). NULL if out of memory (the call then just
+ * cannot be cancelled; stop still sees a close). */
+struct ls_wait_syncio *ls_wait_syncio_begin(struct ls_handle *h);
+/* After -EINTR: 1 if the call must give up (cancelled, or h is closing). s may be NULL. */
+int ls_wait_syncio_stop(struct ls_wait_syncio *s, struct ls_handle *h);
+/* The call is over: 1 if CancelSynchronousIo asked for it meanwhile. s may be NULL. */
+int ls_wait_syncio_end(struct ls_wait_syncio *s);
+/* CancelSynchronousIo: interrupts thread tid's blocking call and returns once the thread has
+ * seen it; 0, or -1 if tid is in no such call (ERROR_NOT_FOUND). */
+int ls_wait_syncio_cancel(int tid);
+/* h is closing (its flag is set): interrupts every other thread blocked in a call on h and
+ * returns once each has left it. */
+void ls_wait_syncio_wake(struct ls_handle *h);
+
 #endif
