@@ -50,6 +50,8 @@ long ls_engine_cache_misses(void)
 	return atomic_load_explicit(&cache_misses, memory_order_relaxed);
 }
 
+void ls_engine_thread_exit(void);
+
 static size_t op_size(uint32_t niov)
 {
 	return sizeof(struct ls_op) + (size_t)(niov < CACHE_IOV ? CACHE_IOV : niov) * sizeof(struct ls_sys_iov);
@@ -58,6 +60,9 @@ static size_t op_size(uint32_t niov)
 static void home_exit(void *p)
 {
 	struct op_home *h = p;
+
+	/* A thread linsock did not start ends here: its I/O is cancelled as CreateThread's. */
+	ls_engine_thread_exit();
 
 	while (h->head) {
 		struct ls_op *op = h->head;
@@ -166,6 +171,7 @@ void ls_engine_op_free(struct ls_op *op)
 /* ---- Per-handle async state ---- */
 
 static pthread_mutex_t lazy_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ls_engine_sock *all_socks;	/* every live record (lazy_lock) */
 
 static struct ls_engine_sock *sock_state(struct ls_handle *h)
 {
@@ -183,12 +189,19 @@ static struct ls_engine_sock *sock_state(struct ls_handle *h)
 			es->tail[1] = &es->q[1];
 			es->fd = h->fd;
 			es->refs = 1;	/* the handle's */
+			es->all_next = all_socks;
+			if (all_socks)
+				all_socks->all_prev = &es->all_next;
+			es->all_prev = &all_socks;
+			all_socks = es;
 			atomic_store_explicit(&h->engine, es, memory_order_release);
 		}
 	}
 	pthread_mutex_unlock(&lazy_lock);
 	return es;
 }
+
+static void dup_leave(struct ls_engine_sock *es);
 
 /* Last reference of the record: its fd closes next. Leave the context first so no event can
  * name freed state (a duplicate of the fd would keep the registration alive otherwise). */
@@ -202,6 +215,12 @@ static void sock_free(struct ls_handle *h)
 		ls_engine_backend->unregister(es->ctx, es);
 	if (es->port)
 		ls_iocp_put(es->port);
+	pthread_mutex_lock(&lazy_lock);
+	*es->all_prev = es->all_next;
+	if (es->all_next)
+		es->all_next->all_prev = es->all_prev;
+	pthread_mutex_unlock(&lazy_lock);
+	dup_leave(es);
 	h->engine = NULL;
 	ls_engine_sock_release(es);
 }
@@ -973,12 +992,174 @@ int ls_engine_set_modes(struct ls_handle *h, unsigned int flags)
 	return 0;
 }
 
-/* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted. */
-static void sock_abort(struct ls_handle *h)
+/* ---- Thread exit ---- */
+
+static __thread int thread_exited;
+
+/* Windows (Vista on) cancels the I/O a thread issued when it ends, except on handles bound to a
+ * completion port (spec data-transfer.md §3; the port exception as widely documented). A
+ * thread that never made an op record has no home and issued nothing: no scan. */
+void ls_engine_thread_exit(void)
+{
+	struct ls_op *done = NULL, **done_tail = &done;
+	int tid;
+
+	if (!home || thread_exited)
+		return;
+	thread_exited = 1;
+	tid = ls_sys_gettid();
+	pthread_mutex_lock(&lazy_lock);
+	for (struct ls_engine_sock *es = all_socks; es; es = es->all_next) {
+		pthread_mutex_lock(&es->lock);
+		if (!es->port) {
+			for (int dir = 0; dir < 2; dir++) {
+				struct ls_op **pp = &es->q[dir];
+				while (*pp) {
+					struct ls_op *op = *pp;
+					if (op->issuer_tid != tid) {
+						pp = &op->next;
+						continue;
+					}
+					*pp = op->next;
+					op->next = NULL;
+					op->status = STATUS_CANCELLED;
+					*done_tail = op;
+					done_tail = &op->next;
+				}
+				es->tail[dir] = &es->q[dir];
+				while (*es->tail[dir])
+					es->tail[dir] = &(*es->tail[dir])->next;
+			}
+		}
+		pthread_mutex_unlock(&es->lock);
+	}
+	pthread_mutex_unlock(&lazy_lock);
+	/* A completion routine of this thread is never run: the thread's APC queue refuses it
+	 * (its wait state ended first), and the op is released (deliver). */
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+}
+
+/* ---- Duplicated handles ---- */
+
+/* Handles DuplicateHandle made of one socket (or file) share the underlying object, as Windows'
+ * handles share one file object: closing one of them cancels nothing while another is open;
+ * the last close cancels the I/O of all (Windows cancels at the file object's cleanup). A
+ * closed member with ops still pending is parked here with a handle reference, so its fd and
+ * queues live on (the ops keep running) until that last close. */
+struct dup_group {
+	pthread_mutex_t lock;
+	int open;			/* members still in the table */
+	int members;			/* members alive */
+	struct ls_engine_sock *parked;	/* closed members with ops pending */
+};
+
+int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst)
+{
+	struct ls_engine_sock *a = sock_state(src), *b = sock_state(dst);
+	struct dup_group *g;
+
+	if (!a || !b)
+		return -1;
+	pthread_mutex_lock(&lazy_lock);
+	g = a->dup;
+	if (!g) {
+		g = calloc(1, sizeof *g);
+		if (!g) {
+			pthread_mutex_unlock(&lazy_lock);
+			return -1;
+		}
+		pthread_mutex_init(&g->lock, NULL);
+		g->members = 1;
+		g->open = ls_handle_closing(src) ? 0 : 1;
+		a->dup = g;
+	}
+	pthread_mutex_lock(&g->lock);
+	g->members++;
+	g->open++;
+	pthread_mutex_unlock(&g->lock);
+	b->dup = g;
+	pthread_mutex_unlock(&lazy_lock);
+	return 0;
+}
+
+static struct dup_group *dup_of(struct ls_engine_sock *es)
+{
+	struct dup_group *g;
+
+	pthread_mutex_lock(&lazy_lock);
+	g = es->dup;
+	pthread_mutex_unlock(&lazy_lock);
+	return g;
+}
+
+/* The record's last reference: it leaves its group, the last member frees it. */
+static void dup_leave(struct ls_engine_sock *es)
+{
+	struct dup_group *g = dup_of(es);
+	int last;
+
+	if (!g)
+		return;
+	pthread_mutex_lock(&g->lock);
+	last = --g->members == 0;
+	pthread_mutex_unlock(&g->lock);
+	if (last) {
+		pthread_mutex_destroy(&g->lock);
+		free(g);
+	}
+}
+
+/* Close of a member: 1 if another member is still open (nothing is cancelled), else 0 after
+ * cancelling what the parked members still had pending. */
+static int dup_close(struct ls_handle *h, struct ls_engine_sock *es, struct dup_group *g)
+{
+	struct ls_engine_sock *parked;
+	int pending;
+
+	pthread_mutex_lock(&es->lock);
+	pending = es->q[0] || es->q[1];
+	pthread_mutex_unlock(&es->lock);
+	pthread_mutex_lock(&g->lock);
+	if (--g->open > 0) {
+		if (pending) {
+			ls_handle_hold(h);
+			es->h = h;
+			es->dup_next = g->parked;
+			g->parked = es;
+		}
+		pthread_mutex_unlock(&g->lock);
+		return 1;
+	}
+	parked = g->parked;
+	g->parked = NULL;
+	pthread_mutex_unlock(&g->lock);
+	while (parked) {
+		struct ls_engine_sock *p = parked;
+		struct ls_handle *ph = p->h;
+		parked = p->dup_next;
+		ls_engine_cancel(ph, NULL, 0);
+		ls_handle_put(ph);	/* may free p */
+	}
+	return 0;
+}
+
+/* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted --
+ * unless a duplicate keeps the socket open (then 1: the caller must not shut it down). */
+static int sock_abort(struct ls_handle *h)
 {
 	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	struct dup_group *g = es ? dup_of(es) : NULL;
 	int lfd = 0;
 
+	if (g && dup_close(h, es, g)) {
+		/* Calls blocked through this handle still fail (WSAEINTR); the socket lives on. */
+		ls_wait_syncio_wake(h);
+		return 1;
+	}
 	ls_engine_cancel(h, NULL, 0);
 	/* The accept socket of a pending AcceptEx: Windows aborts that AcceptEx too (Wine's
 	 * test_AcceptEx). It waits in the listener's queue: find it there by its target. */
@@ -1014,10 +1195,20 @@ static void sock_abort(struct ls_handle *h)
 		if (l)
 			ls_handle_put(l);
 	}
+	return 0;
+}
+
+/* A completion routine queued to a thread that then ended never runs (Windows): its op still
+ * holds references, released here. */
+static void apc_dropped(ls_wait_apc_fn fn, uintptr_t a)
+{
+	if (fn == routine_apc)
+		ls_engine_op_release((struct ls_op *)a);
 }
 
 __attribute__((constructor)) static void engine_hooks(void)
 {
+	ls_wait_apc_dropped = apc_dropped;
 	ls_handle_engine_abort = sock_abort;
 	ls_handle_engine_free = sock_free;
 }

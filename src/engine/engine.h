@@ -156,6 +156,16 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid);
  * STATUS_PENDING (0), or timeout_ms passes (1; -1 waits forever). */
 int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms);
 
+/* The calling thread is ending (after its wait state ended, so no completion routine of it can
+ * be queued): its pending ops on handles bound to no port complete with STATUS_CANCELLED, as
+ * Windows cancels a thread's I/O when it exits. Idempotent. */
+void ls_engine_thread_exit(void);
+
+/* DuplicateHandle made dst (borrowed) from src (borrowed): they share one socket/file, so a
+ * close cancels their pending ops only when it is the last of the group. 0, or -1 out of
+ * memory. */
+int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst);
+
 /* Op-cache misses so far (tests: a warm loop must not add any). */
 long ls_engine_cache_misses(void);
 

@@ -12,6 +12,7 @@
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
+#include "../engine/engine.h"
 #include "../handle/handle.h"
 #include "../wait/wait.h"
 #include "kernel32.h"
@@ -43,6 +44,8 @@ static void thread_end(struct thread *t, DWORD code)
 	atomic_store(&t->exit_code, code);
 	/* Windows abandons the thread's mutexes before its handle is signalled. */
 	ls_wait_thread_exit();
+	/* Its I/O is cancelled before its handle is signalled: a waiter on the thread sees it. */
+	ls_engine_thread_exit();
 	ls_wait_event_set(t->done);
 	ls_handle_put(t->h);	/* may free t */
 }
@@ -142,6 +145,7 @@ void WINAPI ExitThread(DWORD dwExitCode)
 		thread_end(t, dwExitCode);
 	} else {
 		ls_wait_thread_exit();	/* a thread CreateThread did not start: abandon its mutexes */
+		ls_engine_thread_exit();
 	}
 	pthread_exit(NULL);
 }

@@ -33,6 +33,7 @@ struct ls_wait_thread {
 };
 
 static __thread struct ls_wait_thread *cur;
+void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
 static pthread_key_t exit_key;
 static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
 
@@ -521,6 +522,8 @@ static void thread_end(struct ls_wait_thread *t)
 	pthread_mutex_unlock(&t->lock);
 	while ((e = list)) {
 		list = e->next;
+		if (ls_wait_apc_dropped)
+			ls_wait_apc_dropped(e->fn, e->a);
 		free(e);
 	}
 	if (cur == t)

@@ -120,6 +120,10 @@ void ls_wait_thread_put(struct ls_wait_thread *t);
  * destructor. */
 void ls_wait_thread_exit(void);
 
+/* Set by the engine: called for each APC dropped because its thread ended (with its fn and
+ * first argument), so an APC that owns something (a completion routine's op) can release it. */
+extern void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
+
 /* Queues fn(a, b, c, d) to t. 0, or -1 if t has ended (nothing queued) or out of memory (-2).
  * Safe from any thread; never blocks on t. */
 int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, uintptr_t b, uintptr_t c,
