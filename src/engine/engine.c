@@ -540,6 +540,11 @@ void ls_engine_op_publish(struct ls_op *op)
 	}
 }
 
+int ls_engine_ov_waiting(void)
+{
+	return atomic_load_explicit(&ov_waiters, memory_order_seq_cst) > 0;
+}
+
 int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 {
 	uint64_t deadline = timeout_ms < 0 ? 0 : ls_sys_now_ns() + (uint64_t)timeout_ms * 1000000u;
@@ -548,6 +553,10 @@ int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 	if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
 		return 0;
 	atomic_fetch_add_explicit(&ov_waiters, 1, memory_order_seq_cst);
+	/* A port-bound op's status block is written at dequeue (data-transfer.md §11); this wait
+	 * must end without one: a packet already queued is published now, a later one as it is
+	 * queued (it sees ov_waiters). */
+	ls_iocp_publish_ov(ov);
 	for (;;) {
 		int seq = __atomic_load_n(&ov_seq, __ATOMIC_SEQ_CST), ms = -1;
 
@@ -955,8 +964,13 @@ int ls_engine_bind(struct ls_handle *h, struct ls_iocp *port, uintptr_t key)
 		es->port = port;
 		es->key = key;
 		es->bound = ls_iocp_ctx(port);
+		/* A WSAEventSelect registration keeps watching, now in the port's context. */
+		if (es->evsel && ls_engine_backend->register_fd(es->bound, es) == 0)
+			es->ctx = es->bound;
 	}
 	pthread_mutex_unlock(&es->lock);
+	if (r == 0)
+		ls_iocp_keep(port);	/* progress without GetQueuedCompletionStatus callers */
 	return r;
 }
 

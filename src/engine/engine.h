@@ -166,6 +166,9 @@ void ls_engine_thread_exit(void);
  * memory. */
 int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst);
 
+/* Whether some thread waits in ls_engine_wait_overlapped (the port publishes early then). */
+int ls_engine_ov_waiting(void);
+
 /* Op-cache misses so far (tests: a warm loop must not add any). */
 long ls_engine_cache_misses(void);
 

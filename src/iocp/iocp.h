@@ -45,6 +45,13 @@ struct ls_iocp_entry {
  * -1 if the port was closed while waiting (ERROR_ABANDONED_WAIT_0), -2 if an APC ran
  * (alertable only; WAIT_IO_COMPLETION). */
 int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t ms, int alertable);
+/* A handle was bound to p: from now on p has a keeper thread that drives p's context while no
+ * thread is in GetQueuedCompletionStatus (iocp.c). */
+void ls_iocp_keep(struct ls_iocp *p);
+/* GetOverlappedResult waits for ov: a packet for it already queued on some port gets its status
+ * block written now (it is written again at dequeue, with the same values). Packets queued
+ * while a GetOverlappedResult waits are published as they are queued. */
+void ls_iocp_publish_ov(LPOVERLAPPED ov);
 /* The port's handle was closed: waiters return ERROR_ABANDONED_WAIT_0. */
 void ls_iocp_close(struct ls_iocp *p);
 
