@@ -12,10 +12,15 @@
  *   posted receive buffers in call order). Queues are per handle under a per-handle lock: no
  *   global lock on the data path.
  * - Waiting ops are driven by a context (struct ls_engine_ctx: one backend instance): the
- *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it: no
- *   thread of ours), else the process's reaper context, whose thread starts on first need.
+ *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it, or
+ *   the port's keeper thread while there are none), else the process's reaper context, whose
+ *   thread starts on first need.
+ * - Closing one of several DuplicateHandle'd handles cancels nothing; the last close cancels
+ *   the ops of all (ls_engine_dup_link). A thread that ends cancels its ops on handles bound
+ *   to no port (ls_engine_thread_exit).
  * - Completion writes OVERLAPPED.Internal (NTSTATUS) and InternalHigh (bytes) -- for a port, when
- *   the packet is dequeued, as Windows' I/O manager does; for a routine, at completion, before
+ *   the packet is dequeued, as Windows' I/O manager does (earlier if a GetOverlappedResult
+ *   waits: ls_iocp_publish_ov); for a routine, at completion, before
  *   the routine runs -- then delivers exactly one of: a port packet; the completion routine as
  *   an APC to the issuing thread; the event. Winsock ops (LS_OP_API_WSA) also get their receive
  *   flags in Offset; file ops leave Offset alone (a file's position).

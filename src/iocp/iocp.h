@@ -4,7 +4,8 @@
  * GetQueuedCompletionStatus (released LIFO, at most `concurrency` running at once), and an
  * engine context that the waiting threads drive themselves: one of them at a time polls the
  * context for readiness of the handles bound to the port, completes their I/O and queues the
- * packets; the others sleep on a per-waiter futex. No thread of ours is involved (DESIGN §5).
+ * packets; the others sleep on a per-waiter futex. No thread of ours is on that path (DESIGN §5):
+ * the keeper thread only polls while no thread waits on the port (ls_iocp_keep).
  * Invariants: packets are appended under the port lock and leave it only through a dequeue
  * (or the port's destruction, which recycles them); the op's OVERLAPPED is written at dequeue,
  * as Windows' I/O manager does; a port lives while its handle, a bound handle or a queued op
