@@ -139,7 +139,7 @@ TEST(DuplicateHandle_close_wakes_blocked_call_only)
 	b.s = a;
 	t = CreateThread(NULL, 0, blocked_recv, &b, 0, NULL);
 	ASSERT_TRUE(t != NULL);
-	while (!b.started)
+	while (!InterlockedCompareExchange(&b.started, 0, 0))
 		Sleep(1);
 	Sleep(20);	/* most likely inside recv by now; either way the close ends the call */
 	ASSERT_EQ(closesocket(a), 0);

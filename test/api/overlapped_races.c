@@ -362,7 +362,7 @@ static DWORD WINAPI port_worker_main(LPVOID p)
 	ULONG_PTR key;
 	LPOVERLAPPED ov;
 
-	while (!w->stop) {
+	while (!InterlockedCompareExchange(&w->stop, 0, 0)) {
 		if (GetQueuedCompletionStatus(w->port, &n, &key, &ov, 1 + (GetCurrentThreadId() % 3))) {
 			if (key == 1) {
 				InterlockedIncrement(&w->packets);
@@ -402,9 +402,9 @@ TEST(iocp_race_many_threads_keeper)
 			ASSERT_EQ(WSAGetLastError(), WSA_IO_PENDING);
 		ASSERT_EQ(send(c, "k", 1, 0), 1);
 		ASSERT_EQ(WaitForSingleObject(w.got_one, INFINITE), WAIT_OBJECT_0);
-		ASSERT_EQ(w.packets, i + 1);
+		ASSERT_EQ(InterlockedCompareExchange(&w.packets, 0, 0), i + 1);
 	}
-	w.stop = 1;
+	InterlockedExchange(&w.stop, 1);
 	ASSERT_EQ(WaitForMultipleObjects(4, th, TRUE, INFINITE), WAIT_OBJECT_0);
 	for (int i = 0; i < 4; i++)
 		ASSERT_TRUE(CloseHandle(th[i]));
