@@ -13,6 +13,7 @@ struct ls_engine_ctx;
 struct ls_evsel;
 struct ls_handle;
 struct dup_group;
+struct ls_wait_obj;
 
 /* Per-handle overlapped state (h->engine): two FIFO queues (0 receive, 1 send) under one lock,
  * and the context the fd waits in. */
@@ -42,6 +43,12 @@ struct ls_engine_sock {
 	struct dup_group *dup;
 	struct ls_engine_sock *dup_next;	/* parked in dup->parked (closed, ops pending) */
 	struct ls_handle *h;		/* the record (valid while parked) */
+	/* The file object's event (WaitForSingleObject on the handle): reset when an op starts,
+	 * set when one completes unless skip_event. fsig is the state; fobj (a manual-reset
+	 * src/wait object on its own eventfd) exists once someone waited on the handle. */
+	uint8_t fsig;
+	struct ls_wait_obj *_Atomic fobj;
+	int fobj_fd;			/* its eventfd (closed with es) */
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.

@@ -203,6 +203,56 @@ static struct ls_engine_sock *sock_state(struct ls_handle *h)
 
 static void dup_leave(struct ls_engine_sock *es);
 
+/* ---- The file object's event (waits on the handle itself) ----
+ * Windows resets a file's event when an I/O starts on it and sets it when one completes
+ * (FILE_SKIP_SET_EVENT_ON_HANDLE: never). The state is a byte flipped only when it changes;
+ * the eventfd behind it exists only once someone has waited on the handle. Dekker pairing with
+ * its creation (io_obj): the flipper stores fsig then loads fobj, the creator stores fobj then
+ * loads fsig, so a change is never lost between them. */
+static inline void file_event(struct ls_engine_sock *es, uint8_t on)
+{
+	struct ls_wait_obj *o;
+
+	if (__atomic_load_n(&es->fsig, __ATOMIC_RELAXED) == on)
+		return;
+	__atomic_store_n(&es->fsig, on, __ATOMIC_SEQ_CST);
+	o = atomic_load_explicit(&es->fobj, memory_order_seq_cst);
+	if (o)
+		on ? ls_wait_event_set(o) : ls_wait_event_reset(o);
+}
+
+static struct ls_wait_obj *io_obj(struct ls_handle *h)
+{
+	struct ls_engine_sock *es;
+	struct ls_wait_obj *o;
+	int fd;
+
+	if (h->type != LS_HANDLE_SOCKET && h->type != LS_HANDLE_FILE)
+		return NULL;
+	es = sock_state(h);
+	if (!es)
+		return NULL;
+	o = atomic_load_explicit(&es->fobj, memory_order_acquire);
+	if (o)
+		return o;
+	pthread_mutex_lock(&es->lock);
+	o = atomic_load_explicit(&es->fobj, memory_order_relaxed);
+	if (!o) {
+		fd = ls_sys_event_fd_nonblock();
+		o = fd >= 0 ? ls_wait_obj_new(LS_WAIT_EVENT_MANUAL, fd, 0, 0) : NULL;
+		if (o) {
+			es->fobj_fd = fd;
+			atomic_store_explicit(&es->fobj, o, memory_order_seq_cst);
+			if (__atomic_load_n(&es->fsig, __ATOMIC_SEQ_CST))
+				ls_wait_event_set(o);
+		} else if (fd >= 0) {
+			ls_sys_close(fd);
+		}
+	}
+	pthread_mutex_unlock(&es->lock);
+	return o;
+}
+
 /* Last reference of the record: its fd closes next. Leave the context first so no event can
  * name freed state (a duplicate of the fd would keep the registration alive otherwise). */
 static void sock_free(struct ls_handle *h)
@@ -221,6 +271,10 @@ static void sock_free(struct ls_handle *h)
 		es->all_next->all_prev = es->all_prev;
 	pthread_mutex_unlock(&lazy_lock);
 	dup_leave(es);
+	if (es->fobj) {
+		ls_wait_obj_free(es->fobj);
+		ls_sys_close(es->fobj_fd);
+	}
 	h->engine = NULL;
 	ls_engine_sock_release(es);
 }
@@ -628,6 +682,8 @@ static void deliver(struct ls_op *op, int immediate)
 	 * for the event alone, which the API layer turned into op->port == NULL). */
 	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_relaxed);
 
+	if (es && !es->skip_event && op->status != STATUS_PENDING)
+		file_event(es, 1);	/* an I/O completed: the handle is signalled */
 	if (op->kind == LS_OP_ACCEPT) {
 		/* Past its listener phase: closing the accept socket no longer concerns the
 		 * listener's queue. */
@@ -708,6 +764,7 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	op->issuer_tid = ls_sys_gettid();
 	op->ov->Internal = STATUS_PENDING;
 	op->ov->InternalHigh = 0;
+	file_event(es, 0);	/* an I/O starts: the handle is not signalled */
 	pthread_mutex_lock(&es->lock);
 	if (!es->q[dir] && attempt(op)) {
 		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
@@ -1223,6 +1280,7 @@ static void apc_dropped(ls_wait_apc_fn fn, uintptr_t a)
 __attribute__((constructor)) static void engine_hooks(void)
 {
 	ls_wait_apc_dropped = apc_dropped;
+	ls_wait_io_obj = io_obj;
 	ls_handle_engine_abort = sock_abort;
 	ls_handle_engine_free = sock_free;
 }

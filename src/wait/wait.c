@@ -34,6 +34,7 @@ struct ls_wait_thread {
 
 static __thread struct ls_wait_thread *cur;
 void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
+struct ls_wait_obj *(*ls_wait_io_obj)(struct ls_handle *h);
 static pthread_key_t exit_key;
 static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
 
@@ -684,8 +685,10 @@ uint32_t ls_wait_handles(uint32_t n, const intptr_t *handles, int all, uint32_t 
 		w.h[got] = ls_handle_get(v);
 		if (w.h[got])
 			w.o[got] = ls_wait_obj_from_handle(w.h[got]);
+		/* Sockets and files: the engine's file-object event (docs/design.md C). */
+		if (!w.o[got] && w.h[got] && ls_wait_io_obj)
+			w.o[got] = ls_wait_io_obj(w.h[got]);
 		if (!w.o[got]) {
-			/* Sockets and files are not waitable here yet (docs/design.md W). */
 			if (w.h[got])
 				ls_handle_put(w.h[got]);
 			*err = ERROR_INVALID_HANDLE;

@@ -120,6 +120,11 @@ void ls_wait_thread_put(struct ls_wait_thread *t);
  * destructor. */
 void ls_wait_thread_exit(void);
 
+/* Set by the engine: the waitable object of a socket or file handle h (held by the caller; the
+ * object lives as long as h's record), made on first use, or NULL (not an I/O handle, out of
+ * memory). Windows signals a file handle when an I/O on it completes. */
+extern struct ls_wait_obj *(*ls_wait_io_obj)(struct ls_handle *h);
+
 /* Set by the engine: called for each APC dropped because its thread ended (with its fn and
  * first argument), so an APC that owns something (a completion routine's op) can release it. */
 extern void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
