@@ -218,7 +218,7 @@ static inline void file_event(struct ls_engine_sock *es, uint8_t on)
 	__atomic_store_n(&es->fsig, on, __ATOMIC_SEQ_CST);
 	o = atomic_load_explicit(&es->fobj, memory_order_seq_cst);
 	if (o)
-		on ? ls_wait_event_set(o) : ls_wait_event_reset(o);
+		ls_wait_event_follow(o, &es->fsig);	/* racing flips end as the last one says */
 }
 
 static struct ls_wait_obj *io_obj(struct ls_handle *h)
@@ -243,8 +243,7 @@ static struct ls_wait_obj *io_obj(struct ls_handle *h)
 		if (o) {
 			es->fobj_fd = fd;
 			atomic_store_explicit(&es->fobj, o, memory_order_seq_cst);
-			if (__atomic_load_n(&es->fsig, __ATOMIC_SEQ_CST))
-				ls_wait_event_set(o);
+			ls_wait_event_follow(o, &es->fsig);
 		} else if (fd >= 0) {
 			ls_sys_close(fd);
 		}

@@ -336,6 +336,23 @@ int ls_wait_event_reset(struct ls_wait_obj *o)
 	return 0;
 }
 
+int ls_wait_event_follow(struct ls_wait_obj *o, const uint8_t *state)
+{
+	pthread_mutex_lock(&o->lock);
+	/* Read under the lock: of racing followers, the last one applies the latest state. */
+	if (__atomic_load_n(state, __ATOMIC_SEQ_CST)) {
+		if (!o->count) {
+			o->count = 1;
+			fd_signal(o);
+		}
+	} else if (o->count) {
+		o->count = 0;
+		fd_drain(o);
+	}
+	pthread_mutex_unlock(&o->lock);
+	return 0;
+}
+
 int ls_wait_event_pulse(struct ls_wait_obj *o)
 {
 	int waiters, target;

@@ -67,6 +67,9 @@ struct ls_wait_obj *ls_wait_obj_from_handle(const struct ls_handle *h);
 int ls_wait_event_set(struct ls_wait_obj *o);
 int ls_wait_event_reset(struct ls_wait_obj *o);
 int ls_wait_event_pulse(struct ls_wait_obj *o);
+/* Makes a manual-reset event match *state (0 reset, else set), read under the object's lock:
+ * threads that change *state and then follow leave the event as the last change says. */
+int ls_wait_event_follow(struct ls_wait_obj *o, const uint8_t *state);
 /* Semaphore: adds n; *prev gets the previous count. -1 if the maximum would be exceeded
  * (nothing changes: ERROR_TOO_MANY_POSTS). */
 int ls_wait_semaphore_release(struct ls_wait_obj *o, int32_t n, int32_t *prev);
