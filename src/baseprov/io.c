@@ -37,6 +37,13 @@ static inline struct ls_wait_syncio *sync_begin(struct ls_handle *h)
 	return h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 }
 
+/* Before each try of a registered call: a close or cancel that came after registering but
+ * before the syscall would otherwise find the thread not yet blocked (its signal lost). */
+static inline int sync_skip(struct ls_wait_syncio *s, struct ls_handle *h)
+{
+	return s && ls_wait_syncio_stop(s, h);
+}
+
 /* The status for a failed data call, where Windows' answer depends on the operation. */
 NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending)
 {
@@ -147,7 +154,8 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 		return st;
 	sync = sync_begin(h);
 	do
-		r = ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
+		r = sync_skip(sync, h) ? -EINTR
+				       : ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
 	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
@@ -184,8 +192,9 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 	a.len = sizeof a.u.bytes;
 	sync = sync_begin(h);
 	do
-		r = ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
-				    user_from ? &a.len : NULL);
+		r = sync_skip(sync, h) ? -EINTR
+				       : ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
+							 user_from ? &a.len : NULL);
 	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
@@ -239,7 +248,7 @@ NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	msg.iovlen = n;
 	sync = sync_begin(h);
 	do
-		r = ls_sys_sendmsg(h->fd, &msg, lflags);
+		r = sync_skip(sync, h) ? -EINTR : ls_sys_sendmsg(h->fd, &msg, lflags);
 	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
@@ -283,7 +292,7 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	msg.iovlen = n;
 	sync = sync_begin(h);
 	do
-		r = ls_sys_recvmsg(h->fd, &msg, lflags);
+		r = sync_skip(sync, h) ? -EINTR : ls_sys_recvmsg(h->fd, &msg, lflags);
 	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */

@@ -185,7 +185,8 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 	}
 	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 	for (;;) {
-		fd = ls_sys_accept(h->fd, NULL, NULL, 0);
+		/* Checked before each try: see baseprov/io.c sync_skip. */
+		fd = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_accept(h->fd, NULL, NULL, 0);
 		if (fd >= 0)
 			break;
 		if (fd == -EINTR && !ls_wait_syncio_stop(sync, h))
@@ -464,7 +465,8 @@ static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 	h->u.sock.connected = 1;
 	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 	for (;;) {
-		r = ls_sys_connect(h->fd, a.u.bytes, a.len);
+		/* Checked before each try: see baseprov/io.c sync_skip. */
+		r = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_connect(h->fd, a.u.bytes, a.len);
 		if (r != -EINTR || ls_wait_syncio_stop(sync, h))
 			break;
 		/* Interrupted by a signal: the kernel goes on connecting; wait for it the way a
@@ -474,7 +476,7 @@ static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 			int err = 0;
 			unsigned int el = sizeof err;
 			do
-				r = ls_sys_poll1(h->fd, LX_POLLOUT, &rev, -1);
+				r = ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_poll1(h->fd, LX_POLLOUT, &rev, -1);
 			while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
 			if (r == -EINTR)
 				break;

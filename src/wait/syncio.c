@@ -110,7 +110,8 @@ struct ls_wait_syncio *ls_wait_syncio_begin(struct ls_handle *h)
 
 int ls_wait_syncio_stop(struct ls_wait_syncio *s, struct ls_handle *h)
 {
-	if (ls_handle_closing(h))
+	/* Sequentially consistent, against the closer's flag then scan (ls_wait_syncio_wake). */
+	if (atomic_load(&h->flags) & LS_HF_CLOSING)
 		return 1;
 	return s && atomic_load(&s->state) == CANCELLED;
 }

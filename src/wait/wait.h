@@ -143,7 +143,8 @@ int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, 
  * the syscall returns -EINTR). The caller's EINTR loop must stop when ls_wait_syncio_stop says
  * so; that is the whole protocol:
  *     s = ls_wait_syncio_begin(h);
- *     do r = syscall(...); while (r == -EINTR && !ls_wait_syncio_stop(s, h));
+ *     do r = ls_wait_syncio_stop(s, h) ? -EINTR : syscall(...);
+ *     while (r == -EINTR && !ls_wait_syncio_stop(s, h));
  *     if (ls_wait_syncio_end(s) && r < 0) -> STATUS_CANCELLED */
 struct ls_wait_syncio;
 /* h is borrowed (the caller holds it for the call). NULL if out of memory (the call then just
