@@ -1131,6 +1131,8 @@ int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst)
 {
 	struct ls_engine_sock *a = sock_state(src), *b = sock_state(dst);
 	struct dup_group *g;
+	struct ls_iocp *port;
+	uintptr_t key;
 
 	if (!a || !b)
 		return -1;
@@ -1153,6 +1155,19 @@ int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst)
 	pthread_mutex_unlock(&g->lock);
 	b->dup = g;
 	pthread_mutex_unlock(&lazy_lock);
+	/* The association with a port belongs to the file object: operations through the
+	 * duplicate post to the same port with the same key (CreateIoCompletionPort page). */
+	pthread_mutex_lock(&a->lock);
+	port = a->port;
+	if (port)
+		ls_iocp_get(port);
+	key = a->key;
+	pthread_mutex_unlock(&a->lock);
+	if (port) {
+		if (ls_engine_bind(dst, port, key) != 0)
+			LS_TRACE("duplicate %d: not bound to its source's port", dst->fd);
+		ls_iocp_put(port);
+	}
 	return 0;
 }
 

@@ -157,3 +157,32 @@ TEST(DuplicateHandle_close_wakes_blocked_call_only)
 	ASSERT_EQ(closesocket(c), 0);
 	WSACleanup();
 }
+
+/* A duplicate of a port-bound socket posts to the same port with the same key. */
+TEST(DuplicateHandle_port_binding_shared)
+{
+	SOCKET c, a, d;
+	HANDLE port;
+	OVERLAPPED ov, *got = NULL;
+	DWORD n = 0;
+	ULONG_PTR key = 0;
+	char buf[4];
+
+	ov_start();
+	ov_tcp_pair(AF_INET, &c, &a);
+	port = CreateIoCompletionPort((HANDLE)a, NULL, 0x42, 0);
+	ASSERT_TRUE(port != NULL);
+	d = dup_of(a);
+	ov_init(&ov, NULL);
+	post_recv(d, &ov, buf, sizeof buf);
+	ASSERT_EQ(send(c, "pk", 2, 0), 2);
+	ASSERT_EQ(GetQueuedCompletionStatus(port, &n, &key, &got, INFINITE), TRUE);
+	ASSERT_TRUE(got == &ov);
+	ASSERT_EQ(key, 0x42);
+	ASSERT_EQ(n, 2);
+	ASSERT_EQ(closesocket(d), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(CloseHandle(port), TRUE);
+	WSACleanup();
+}
