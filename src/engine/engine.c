@@ -925,6 +925,10 @@ NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t byte
 	}
 	op->ov->Internal = STATUS_PENDING;
 	op->ov->InternalHigh = 0;
+	/* The handle's own event: reset as the I/O starts, set by the delivery (the record is
+	 * made here so a later wait on the handle finds the state). */
+	if (sock_state(op->h))
+		file_event(atomic_load_explicit(&op->h->engine, memory_order_relaxed), 0);
 	deliver(op, 1);
 	return status;
 }

@@ -1,4 +1,4 @@
-/* Waiting on a socket handle itself: a file handle (sockets included) is signalled when an I/O
+/* Waiting on a socket or file handle itself: a file handle (sockets included) is signalled when an I/O
  * on it completes and reset when one starts; FILE_SKIP_SET_EVENT_ON_HANDLE keeps it from being
  * set (spec handles.md §2, SetFileCompletionNotificationModes page). */
 #include "overlapped_util.h"
@@ -69,4 +69,27 @@ TEST(WaitForSingleObject_socket_skip_set_event)
 	ASSERT_EQ(closesocket(c), 0);
 	ASSERT_EQ(closesocket(a), 0);
 	WSACleanup();
+}
+
+/* A file handle too: its overlapped WriteFile completes at once and signals it. */
+TEST(WaitForSingleObject_file_signalled_by_completion)
+{
+	char name[MAX_PATH];
+	HANDLE f;
+	OVERLAPPED ov;
+	DWORD n = 0;
+
+	su_temp_name(name, sizeof name, "waitfile");
+	f = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+			FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OVERLAPPED, NULL);
+	ASSERT_TRUE(f != INVALID_HANDLE_VALUE);
+	ASSERT_EQ(WaitForSingleObject(f, 0), WAIT_TIMEOUT);
+	ov_init(&ov, NULL);
+	if (!WriteFile(f, "data", 4, NULL, &ov))
+		ASSERT_EQ(GetLastError(), ERROR_IO_PENDING);
+	ASSERT_EQ(WaitForSingleObject(f, INFINITE), WAIT_OBJECT_0);
+	ASSERT_EQ(GetOverlappedResult(f, &ov, &n, FALSE), TRUE);
+	ASSERT_EQ(n, 4);
+	ASSERT_EQ(CloseHandle(f), TRUE);
+	ASSERT_EQ(DeleteFileA(name), TRUE);
 }
