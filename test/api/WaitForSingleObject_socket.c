@@ -1,6 +1,6 @@
-/* Waiting on a socket or file handle itself: a file handle (sockets included) is signalled when an I/O
- * on it completes and reset when one starts; FILE_SKIP_SET_EVENT_ON_HANDLE keeps it from being
- * set (spec handles.md §2, SetFileCompletionNotificationModes page). */
+/* Waiting on a socket or file handle itself: a file handle (sockets included) is signalled when
+ * an I/O on it completes and reset when one starts; FILE_SKIP_SET_EVENT_ON_HANDLE keeps it from
+ * being set (spec handles.md §2, SetFileCompletionNotificationModes page). */
 #include "overlapped_util.h"
 
 static void post_recv(SOCKET s, OVERLAPPED *ov, char *buf, ULONG len)
