@@ -680,9 +680,10 @@ static void deliver(struct ls_op *op, int immediate)
 	/* The event is set in every mode (for a port-bound handle too, unless its low bit asked
 	 * for the event alone, which the API layer turned into op->port == NULL). */
 	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_relaxed);
+	/* The handle itself is signalled too (its file-object event), after the status block
+	 * and while the op still holds the handle. */
+	int fset = es && !es->skip_event;
 
-	if (es && !es->skip_event && op->status != STATUS_PENDING)
-		file_event(es, 1);	/* an I/O completed: the handle is signalled */
 	if (op->kind == LS_OP_ACCEPT) {
 		/* Past its listener phase: closing the accept socket no longer concerns the
 		 * listener's queue. */
@@ -696,6 +697,8 @@ static void deliver(struct ls_op *op, int immediate)
 	if (op->port && !(immediate && NT_SUCCESS(op->status) && es && es->skip_success)) {
 		if (op->event)
 			ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+		if (fset)
+			file_event(es, 1);
 		ls_iocp_deliver(op->port, op);	/* publishes at dequeue, then releases */
 		return;
 	}
@@ -705,6 +708,8 @@ static void deliver(struct ls_op *op, int immediate)
 		 * HasOverlappedIoCompleted and GetOverlappedResult see the result before the routine
 		 * runs. The op is not touched through ov after this. */
 		ls_engine_op_publish(op);
+		if (fset)
+			file_event(es, 1);
 		if (ls_wait_apc_queue(op->thread, routine_apc, (uintptr_t)op, 0, 0, 0) == 0)
 			return;
 		/* The issuing thread is gone: Windows would have cancelled its I/O; drop quietly. */
@@ -714,6 +719,8 @@ static void deliver(struct ls_op *op, int immediate)
 	ls_engine_op_publish(op);
 	if (op->event)
 		ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+	if (fset)
+		file_event(es, 1);
 	ls_engine_op_release(op);
 }
 
