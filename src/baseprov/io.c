@@ -5,6 +5,7 @@
 #include "../err/err.h"
 #include "../err/linux.h"
 #include "../evsel/evsel.h"
+#include "../wait/wait.h"
 
 #include <errno.h>
 #include <string.h>
@@ -27,6 +28,20 @@ static inline int flags_to_linux(int f)
 static inline int bad_buffer(const void *buf, int len)
 {
 	return len < 0 || (len > 0 && (uintptr_t)buf < 65536);
+}
+
+/* A blocking socket's call can block: it registers so CancelSynchronousIo and a close of the
+ * handle can interrupt it (src/wait/syncio.c). A non-blocking one never waits: nothing to do. */
+static inline struct ls_wait_syncio *sync_begin(struct ls_handle *h)
+{
+	return h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
+}
+
+/* Before each try of a registered call: a close or cancel that came after registering but
+ * before the syscall would otherwise find the thread not yet blocked (its signal lost). */
+static inline int sync_skip(struct ls_wait_syncio *s, struct ls_handle *h)
+{
+	return s && ls_wait_syncio_stop(s, h);
 }
 
 /* The status for a failed data call, where Windows' answer depends on the operation. */
@@ -126,6 +141,7 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 	struct ls_err_lxaddr a;
 	NTSTATUS st;
 	int lflags;
+	struct ls_wait_syncio *sync;
 	long r;
 
 	st = ls_baseprov_send_prep(h, flags, &lflags);
@@ -136,9 +152,13 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 	st = ls_baseprov_send_dest(h, user_to, tolen, &a);
 	if (st != STATUS_SUCCESS)
 		return st;
+	sync = sync_begin(h);
 	do
-		r = ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
-	while (r == -EINTR && !ls_handle_closing(h));
+		r = sync_skip(sync, h) ? -EINTR
+				       : ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
+	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	if (ls_wait_syncio_end(sync) && r < 0)
+		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	if (r == -EAGAIN)
 		ls_evsel_rearm(h, FD_WRITE);	/* FD_WRITE comes back after a WSAEWOULDBLOCK send */
 	if (r < 0)
@@ -155,6 +175,7 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 	struct ls_err_lxaddr a;
 	int stream = h->u.sock.type == SOCK_STREAM, lflags;
 	NTSTATUS st;
+	struct ls_wait_syncio *sync;
 	long r;
 
 	st = ls_baseprov_recv_prep(h, flags, 0, &lflags);
@@ -169,10 +190,14 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 			return st;
 	}
 	a.len = sizeof a.u.bytes;
+	sync = sync_begin(h);
 	do
-		r = ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
-				    user_from ? &a.len : NULL);
-	while (r == -EINTR && !ls_handle_closing(h));
+		r = sync_skip(sync, h) ? -EINTR
+				       : ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
+							 user_from ? &a.len : NULL);
+	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	if (ls_wait_syncio_end(sync) && r < 0)
+		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	ls_evsel_rearm(h, FD_READ | FD_OOB);	/* re-enabled by every receive, even a failed one */
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 0);
@@ -205,6 +230,7 @@ NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	struct ls_sys_msg msg;
 	NTSTATUS st;
 	int lflags;
+	struct ls_wait_syncio *sync;
 	long r;
 
 	st = ls_baseprov_send_prep(h, flags, &lflags);
@@ -220,9 +246,12 @@ NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	msg.namelen = a.len;
 	msg.iov = iov;
 	msg.iovlen = n;
+	sync = sync_begin(h);
 	do
-		r = ls_sys_sendmsg(h->fd, &msg, lflags);
-	while (r == -EINTR && !ls_handle_closing(h));
+		r = sync_skip(sync, h) ? -EINTR : ls_sys_sendmsg(h->fd, &msg, lflags);
+	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	if (ls_wait_syncio_end(sync) && r < 0)
+		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	if (r == -EAGAIN)
 		ls_evsel_rearm(h, FD_WRITE);
 	if (r < 0)
@@ -241,6 +270,7 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	int stream = h->u.sock.type == SOCK_STREAM, lflags;
 	uint64_t cap = 0;
 	NTSTATUS st;
+	struct ls_wait_syncio *sync;
 	long r;
 
 	st = ls_baseprov_recv_prep(h, flags, 0, &lflags);
@@ -260,9 +290,12 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	msg.namelen = user_from ? sizeof a.u.bytes : 0;
 	msg.iov = iov;
 	msg.iovlen = n;
+	sync = sync_begin(h);
 	do
-		r = ls_sys_recvmsg(h->fd, &msg, lflags);
-	while (r == -EINTR && !ls_handle_closing(h));
+		r = sync_skip(sync, h) ? -EINTR : ls_sys_recvmsg(h->fd, &msg, lflags);
+	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	if (ls_wait_syncio_end(sync) && r < 0)
+		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	ls_evsel_rearm(h, FD_READ | FD_OOB);
 	if (r < 0)
 		return ls_baseprov_io_status(h, r, 0);

@@ -5,6 +5,7 @@
 #include "../err/err.h"
 #include "../err/linux.h"
 #include "../evsel/evsel.h"
+#include "../wait/wait.h"
 
 #include <errno.h>
 #include <string.h>
@@ -172,6 +173,7 @@ NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 
 NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 {
+	struct ls_wait_syncio *sync;
 	int fd;
 
 	if (!h->u.sock.listening)
@@ -181,21 +183,27 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 		*fd_out = fd - 1;
 		return STATUS_SUCCESS;
 	}
+	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 	for (;;) {
-		fd = ls_sys_accept(h->fd, NULL, NULL, 0);
+		/* Checked before each try: see baseprov/io.c sync_skip. */
+		fd = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_accept(h->fd, NULL, NULL, 0);
 		if (fd >= 0)
 			break;
-		if (fd == -EINTR && !ls_handle_closing(h))
+		if (fd == -EINTR && !ls_wait_syncio_stop(sync, h))
 			continue;	/* Windows calls are not interrupted by signals */
+		if (fd == -EINTR && ls_wait_syncio_end(sync))
+			return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 		/* Linux passes up errors of a connection that died in the queue; Windows skips it. */
 		if ((fd == -ECONNABORTED || fd == -EPROTO) && !ls_handle_closing(h))
 			continue;
+		ls_wait_syncio_end(sync);
 		if (ls_handle_closing(h))
 			return STATUS_REQUEST_ABORTED;
 		if (fd == -EAGAIN)
 			return h->u.sock.nonblocking ? STATUS_DEVICE_NOT_READY : STATUS_IO_TIMEOUT;
 		return ls_baseprov_status(h, fd);
 	}
+	ls_wait_syncio_end(sync);
 	*fd_out = fd;
 	return STATUS_SUCCESS;
 }
@@ -429,6 +437,7 @@ NTSTATUS ls_baseprov_connect(struct ls_handle *h, const void *user_sa, int len)
 
 static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 {
+	struct ls_wait_syncio *sync;
 	struct ls_err_lxaddr a;
 	NTSTATUS st;
 	int r;
@@ -454,22 +463,30 @@ static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 	if (bad_destination(&a))
 		return STATUS_INVALID_ADDRESS_COMPONENT;	/* WSAEADDRNOTAVAIL */
 	h->u.sock.connected = 1;
+	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 	for (;;) {
-		r = ls_sys_connect(h->fd, a.u.bytes, a.len);
-		if (r != -EINTR || ls_handle_closing(h))
+		/* Checked before each try: see baseprov/io.c sync_skip. */
+		r = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_connect(h->fd, a.u.bytes, a.len);
+		if (r != -EINTR || ls_wait_syncio_stop(sync, h))
 			break;
 		/* Interrupted by a signal: the kernel goes on connecting; wait for it the way a
-		 * second connect call would. */
+		 * second connect call would (that wait can be cancelled too). */
 		if (!h->u.sock.nonblocking) {
 			short rev = 0;
-			ls_sys_poll1(h->fd, LX_POLLOUT, &rev, -1);
 			int err = 0;
 			unsigned int el = sizeof err;
+			do
+				r = ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_poll1(h->fd, LX_POLLOUT, &rev, -1);
+			while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+			if (r == -EINTR)
+				break;
 			ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
 			r = -err;
 			break;
 		}
 	}
+	if (ls_wait_syncio_end(sync) && r == -EINTR)
+		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	if (r == 0) {
 		int was_pending = h->u.sock.connecting;
 		h->u.sock.connecting = 0;

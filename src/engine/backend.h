@@ -11,6 +11,9 @@ struct ls_op;
 struct ls_iocp;
 struct ls_engine_ctx;
 struct ls_evsel;
+struct ls_handle;
+struct dup_group;
+struct ls_wait_obj;
 
 /* Per-handle overlapped state (h->engine): two FIFO queues (0 receive, 1 send) under one lock,
  * and the context the fd waits in. */
@@ -34,6 +37,18 @@ struct ls_engine_sock {
 	/* This socket is the accept socket of a pending AcceptEx on the listener with fd
 	 * accept_lfd (+1; 0: none): closing it aborts that op (engine.c sock_abort). */
 	int accept_lfd;
+	/* Every live record, for what must find ops by issuing thread (engine.c lazy_lock). */
+	struct ls_engine_sock *all_next, **all_prev;
+	/* DuplicateHandle'd handles share one underlying socket (engine.c struct dup_group). */
+	struct dup_group *dup;
+	struct ls_engine_sock *dup_next;	/* parked in dup->parked (closed, ops pending) */
+	struct ls_handle *h;		/* the record (valid while parked) */
+	/* The file object's event (WaitForSingleObject on the handle): reset when an op starts,
+	 * set when one completes unless skip_event. fsig is the state; fobj (a manual-reset
+	 * src/wait object on its own eventfd) exists once someone waited on the handle. */
+	uint8_t fsig;
+	struct ls_wait_obj *_Atomic fobj;
+	int fobj_fd;			/* its eventfd (closed with es) */
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.

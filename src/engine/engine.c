@@ -50,6 +50,8 @@ long ls_engine_cache_misses(void)
 	return atomic_load_explicit(&cache_misses, memory_order_relaxed);
 }
 
+void ls_engine_thread_exit(void);
+
 static size_t op_size(uint32_t niov)
 {
 	return sizeof(struct ls_op) + (size_t)(niov < CACHE_IOV ? CACHE_IOV : niov) * sizeof(struct ls_sys_iov);
@@ -58,6 +60,9 @@ static size_t op_size(uint32_t niov)
 static void home_exit(void *p)
 {
 	struct op_home *h = p;
+
+	/* A thread linsock did not start ends here: its I/O is cancelled as CreateThread's. */
+	ls_engine_thread_exit();
 
 	while (h->head) {
 		struct ls_op *op = h->head;
@@ -166,6 +171,7 @@ void ls_engine_op_free(struct ls_op *op)
 /* ---- Per-handle async state ---- */
 
 static pthread_mutex_t lazy_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ls_engine_sock *all_socks;	/* every live record (lazy_lock) */
 
 static struct ls_engine_sock *sock_state(struct ls_handle *h)
 {
@@ -183,11 +189,67 @@ static struct ls_engine_sock *sock_state(struct ls_handle *h)
 			es->tail[1] = &es->q[1];
 			es->fd = h->fd;
 			es->refs = 1;	/* the handle's */
+			es->all_next = all_socks;
+			if (all_socks)
+				all_socks->all_prev = &es->all_next;
+			es->all_prev = &all_socks;
+			all_socks = es;
 			atomic_store_explicit(&h->engine, es, memory_order_release);
 		}
 	}
 	pthread_mutex_unlock(&lazy_lock);
 	return es;
+}
+
+static void dup_leave(struct ls_engine_sock *es);
+
+/* ---- The file object's event (waits on the handle itself) ----
+ * Windows resets a file's event when an I/O starts on it and sets it when one completes
+ * (FILE_SKIP_SET_EVENT_ON_HANDLE: never). The state is a byte flipped only when it changes;
+ * the eventfd behind it exists only once someone has waited on the handle. Dekker pairing with
+ * its creation (io_obj): the flipper stores fsig then loads fobj, the creator stores fobj then
+ * loads fsig, so a change is never lost between them. */
+static inline void file_event(struct ls_engine_sock *es, uint8_t on)
+{
+	struct ls_wait_obj *o;
+
+	if (__atomic_load_n(&es->fsig, __ATOMIC_RELAXED) == on)
+		return;
+	__atomic_store_n(&es->fsig, on, __ATOMIC_SEQ_CST);
+	o = atomic_load_explicit(&es->fobj, memory_order_seq_cst);
+	if (o)
+		ls_wait_event_follow(o, &es->fsig);	/* racing flips end as the last one says */
+}
+
+static struct ls_wait_obj *io_obj(struct ls_handle *h)
+{
+	struct ls_engine_sock *es;
+	struct ls_wait_obj *o;
+	int fd;
+
+	if (h->type != LS_HANDLE_SOCKET && h->type != LS_HANDLE_FILE)
+		return NULL;
+	es = sock_state(h);
+	if (!es)
+		return NULL;
+	o = atomic_load_explicit(&es->fobj, memory_order_acquire);
+	if (o)
+		return o;
+	pthread_mutex_lock(&es->lock);
+	o = atomic_load_explicit(&es->fobj, memory_order_relaxed);
+	if (!o) {
+		fd = ls_sys_event_fd_nonblock();
+		o = fd >= 0 ? ls_wait_obj_new(LS_WAIT_EVENT_MANUAL, fd, 0, 0) : NULL;
+		if (o) {
+			es->fobj_fd = fd;
+			atomic_store_explicit(&es->fobj, o, memory_order_seq_cst);
+			ls_wait_event_follow(o, &es->fsig);
+		} else if (fd >= 0) {
+			ls_sys_close(fd);
+		}
+	}
+	pthread_mutex_unlock(&es->lock);
+	return o;
 }
 
 /* Last reference of the record: its fd closes next. Leave the context first so no event can
@@ -202,6 +264,16 @@ static void sock_free(struct ls_handle *h)
 		ls_engine_backend->unregister(es->ctx, es);
 	if (es->port)
 		ls_iocp_put(es->port);
+	pthread_mutex_lock(&lazy_lock);
+	*es->all_prev = es->all_next;
+	if (es->all_next)
+		es->all_next->all_prev = es->all_prev;
+	pthread_mutex_unlock(&lazy_lock);
+	dup_leave(es);
+	if (es->fobj) {
+		ls_wait_obj_free(es->fobj);
+		ls_sys_close(es->fobj_fd);
+	}
 	h->engine = NULL;
 	ls_engine_sock_release(es);
 }
@@ -523,6 +595,11 @@ void ls_engine_op_publish(struct ls_op *op)
 	}
 }
 
+int ls_engine_ov_waiting(void)
+{
+	return atomic_load_explicit(&ov_waiters, memory_order_seq_cst) > 0;
+}
+
 int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 {
 	uint64_t deadline = timeout_ms < 0 ? 0 : ls_sys_now_ns() + (uint64_t)timeout_ms * 1000000u;
@@ -531,6 +608,10 @@ int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms)
 	if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) != STATUS_PENDING)
 		return 0;
 	atomic_fetch_add_explicit(&ov_waiters, 1, memory_order_seq_cst);
+	/* A port-bound op's status block is written at dequeue (data-transfer.md §11); this wait
+	 * must end without one: a packet already queued is published now, a later one as it is
+	 * queued (it sees ov_waiters). */
+	ls_iocp_publish_ov(ov);
 	for (;;) {
 		int seq = __atomic_load_n(&ov_seq, __ATOMIC_SEQ_CST), ms = -1;
 
@@ -603,6 +684,9 @@ static void deliver(struct ls_op *op, int immediate)
 	/* The event is set in every mode (for a port-bound handle too, unless its low bit asked
 	 * for the event alone, which the API layer turned into op->port == NULL). */
 	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_relaxed);
+	/* The handle itself is signalled too (its file-object event), after the status block
+	 * and while the op still holds the handle. */
+	int fset = es && !es->skip_event;
 
 	if (op->kind == LS_OP_ACCEPT) {
 		/* Past its listener phase: closing the accept socket no longer concerns the
@@ -617,6 +701,8 @@ static void deliver(struct ls_op *op, int immediate)
 	if (op->port && !(immediate && NT_SUCCESS(op->status) && es && es->skip_success)) {
 		if (op->event)
 			ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+		if (fset)
+			file_event(es, 1);
 		ls_iocp_deliver(op->port, op);	/* publishes at dequeue, then releases */
 		return;
 	}
@@ -626,6 +712,8 @@ static void deliver(struct ls_op *op, int immediate)
 		 * HasOverlappedIoCompleted and GetOverlappedResult see the result before the routine
 		 * runs. The op is not touched through ov after this. */
 		ls_engine_op_publish(op);
+		if (fset)
+			file_event(es, 1);
 		if (ls_wait_apc_queue(op->thread, routine_apc, (uintptr_t)op, 0, 0, 0) == 0)
 			return;
 		/* The issuing thread is gone: Windows would have cancelled its I/O; drop quietly. */
@@ -635,6 +723,8 @@ static void deliver(struct ls_op *op, int immediate)
 	ls_engine_op_publish(op);
 	if (op->event)
 		ls_wait_event_set(ls_wait_obj_from_handle(op->event));
+	if (fset)
+		file_event(es, 1);
 	ls_engine_op_release(op);
 }
 
@@ -684,6 +774,7 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	op->issuer_tid = ls_sys_gettid();
 	op->ov->Internal = STATUS_PENDING;
 	op->ov->InternalHigh = 0;
+	file_event(es, 0);	/* an I/O starts: the handle is not signalled */
 	pthread_mutex_lock(&es->lock);
 	if (!es->q[dir] && attempt(op)) {
 		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
@@ -861,6 +952,10 @@ NTSTATUS ls_engine_complete_now(struct ls_op *op, NTSTATUS status, uint32_t byte
 	}
 	op->ov->Internal = STATUS_PENDING;
 	op->ov->InternalHigh = 0;
+	/* The handle's own event: reset as the I/O starts, set by the delivery (the record is
+	 * made here so a later wait on the handle finds the state). */
+	if (sock_state(op->h))
+		file_event(atomic_load_explicit(&op->h->engine, memory_order_relaxed), 0);
 	deliver(op, 1);
 	return status;
 }
@@ -956,8 +1051,13 @@ int ls_engine_bind(struct ls_handle *h, struct ls_iocp *port, uintptr_t key)
 		es->port = port;
 		es->key = key;
 		es->bound = ls_iocp_ctx(port);
+		/* A WSAEventSelect registration keeps watching, now in the port's context. */
+		if (es->evsel && ls_engine_backend->register_fd(es->bound, es) == 0)
+			es->ctx = es->bound;
 	}
 	pthread_mutex_unlock(&es->lock);
+	if (r == 0)
+		ls_iocp_keep(port);	/* progress without GetQueuedCompletionStatus callers */
 	return r;
 }
 
@@ -993,12 +1093,189 @@ int ls_engine_set_modes(struct ls_handle *h, unsigned int flags)
 	return 0;
 }
 
-/* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted. */
-static void sock_abort(struct ls_handle *h)
+/* ---- Thread exit ---- */
+
+static __thread int thread_exited;
+
+/* Windows (Vista on) cancels the I/O a thread issued when it ends, except on handles bound to a
+ * completion port (spec data-transfer.md §3; the port exception as widely documented). A
+ * thread that never made an op record has no home and issued nothing: no scan. */
+void ls_engine_thread_exit(void)
+{
+	struct ls_op *done = NULL, **done_tail = &done;
+	int tid;
+
+	if (!home || thread_exited)
+		return;
+	thread_exited = 1;
+	tid = ls_sys_gettid();
+	pthread_mutex_lock(&lazy_lock);
+	for (struct ls_engine_sock *es = all_socks; es; es = es->all_next) {
+		pthread_mutex_lock(&es->lock);
+		if (!es->port) {
+			for (int dir = 0; dir < 2; dir++) {
+				struct ls_op **pp = &es->q[dir];
+				while (*pp) {
+					struct ls_op *op = *pp;
+					if (op->issuer_tid != tid) {
+						pp = &op->next;
+						continue;
+					}
+					*pp = op->next;
+					op->next = NULL;
+					op->status = STATUS_CANCELLED;
+					*done_tail = op;
+					done_tail = &op->next;
+				}
+				es->tail[dir] = &es->q[dir];
+				while (*es->tail[dir])
+					es->tail[dir] = &(*es->tail[dir])->next;
+			}
+		}
+		pthread_mutex_unlock(&es->lock);
+	}
+	pthread_mutex_unlock(&lazy_lock);
+	/* A completion routine of this thread is never run: the thread's APC queue refuses it
+	 * (its wait state ended first), and the op is released (deliver). */
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+}
+
+/* ---- Duplicated handles ---- */
+
+/* Handles DuplicateHandle made of one socket (or file) share the underlying object, as Windows'
+ * handles share one file object: closing one of them cancels nothing while another is open;
+ * the last close cancels the I/O of all (Windows cancels at the file object's cleanup). A
+ * closed member with ops still pending is parked here with a handle reference, so its fd and
+ * queues live on (the ops keep running) until that last close. */
+struct dup_group {
+	pthread_mutex_t lock;
+	int open;			/* members still in the table */
+	int members;			/* members alive */
+	struct ls_engine_sock *parked;	/* closed members with ops pending */
+};
+
+int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst)
+{
+	struct ls_engine_sock *a = sock_state(src), *b = sock_state(dst);
+	struct dup_group *g;
+	struct ls_iocp *port;
+	uintptr_t key;
+
+	if (!a || !b)
+		return -1;
+	pthread_mutex_lock(&lazy_lock);
+	g = a->dup;
+	if (!g) {
+		g = calloc(1, sizeof *g);
+		if (!g) {
+			pthread_mutex_unlock(&lazy_lock);
+			return -1;
+		}
+		pthread_mutex_init(&g->lock, NULL);
+		g->members = 1;
+		g->open = ls_handle_closing(src) ? 0 : 1;
+		a->dup = g;
+	}
+	pthread_mutex_lock(&g->lock);
+	g->members++;
+	g->open++;
+	pthread_mutex_unlock(&g->lock);
+	b->dup = g;
+	pthread_mutex_unlock(&lazy_lock);
+	/* The association with a port belongs to the file object: operations through the
+	 * duplicate post to the same port with the same key (CreateIoCompletionPort page). */
+	pthread_mutex_lock(&a->lock);
+	port = a->port;
+	if (port)
+		ls_iocp_get(port);
+	key = a->key;
+	pthread_mutex_unlock(&a->lock);
+	if (port) {
+		if (ls_engine_bind(dst, port, key) != 0)
+			LS_TRACE("duplicate %d: not bound to its source's port", dst->fd);
+		ls_iocp_put(port);
+	}
+	return 0;
+}
+
+static struct dup_group *dup_of(struct ls_engine_sock *es)
+{
+	struct dup_group *g;
+
+	pthread_mutex_lock(&lazy_lock);
+	g = es->dup;
+	pthread_mutex_unlock(&lazy_lock);
+	return g;
+}
+
+/* The record's last reference: it leaves its group, the last member frees it. */
+static void dup_leave(struct ls_engine_sock *es)
+{
+	struct dup_group *g = dup_of(es);
+	int last;
+
+	if (!g)
+		return;
+	pthread_mutex_lock(&g->lock);
+	last = --g->members == 0;
+	pthread_mutex_unlock(&g->lock);
+	if (last) {
+		pthread_mutex_destroy(&g->lock);
+		free(g);
+	}
+}
+
+/* Close of a member: 1 if another member is still open (nothing is cancelled), else 0 after
+ * cancelling what the parked members still had pending. */
+static int dup_close(struct ls_handle *h, struct ls_engine_sock *es, struct dup_group *g)
+{
+	struct ls_engine_sock *parked;
+	int pending;
+
+	pthread_mutex_lock(&es->lock);
+	pending = es->q[0] || es->q[1];
+	pthread_mutex_unlock(&es->lock);
+	pthread_mutex_lock(&g->lock);
+	if (--g->open > 0) {
+		if (pending) {
+			ls_handle_hold(h);
+			es->h = h;
+			es->dup_next = g->parked;
+			g->parked = es;
+		}
+		pthread_mutex_unlock(&g->lock);
+		return 1;
+	}
+	parked = g->parked;
+	g->parked = NULL;
+	pthread_mutex_unlock(&g->lock);
+	while (parked) {
+		struct ls_engine_sock *p = parked;
+		struct ls_handle *ph = p->h;
+		parked = p->dup_next;
+		ls_engine_cancel(ph, NULL, 0);
+		ls_handle_put(ph);	/* may free p */
+	}
+	return 0;
+}
+
+/* Close of a handle (closesocket, CloseHandle): every pending op completes, once, aborted --
+ * unless a duplicate keeps the socket open (then 1: the caller must not shut it down). */
+static int sock_abort(struct ls_handle *h)
 {
 	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	struct dup_group *g = es ? dup_of(es) : NULL;
 	int lfd = 0;
 
+	if (g && dup_close(h, es, g)) {
+		/* Calls blocked through this handle still fail (WSAEINTR); the socket lives on. */
+		ls_wait_syncio_wake(h);
+		return 1;
+	}
 	ls_engine_cancel(h, NULL, 0);
 	/* The accept socket of a pending AcceptEx: Windows aborts that AcceptEx too (Wine's
 	 * test_AcceptEx). It waits in the listener's queue: find it there by its target. */
@@ -1034,10 +1311,21 @@ static void sock_abort(struct ls_handle *h)
 		if (l)
 			ls_handle_put(l);
 	}
+	return 0;
+}
+
+/* A completion routine queued to a thread that then ended never runs (Windows): its op still
+ * holds references, released here. */
+static void apc_dropped(ls_wait_apc_fn fn, uintptr_t a)
+{
+	if (fn == routine_apc)
+		ls_engine_op_release((struct ls_op *)a);
 }
 
 __attribute__((constructor)) static void engine_hooks(void)
 {
+	ls_wait_apc_dropped = apc_dropped;
+	ls_wait_io_obj = io_obj;
 	ls_handle_engine_abort = sock_abort;
 	ls_handle_engine_free = sock_free;
 }

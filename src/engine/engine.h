@@ -12,10 +12,15 @@
  *   posted receive buffers in call order). Queues are per handle under a per-handle lock: no
  *   global lock on the data path.
  * - Waiting ops are driven by a context (struct ls_engine_ctx: one backend instance): the
- *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it: no
- *   thread of ours), else the process's reaper context, whose thread starts on first need.
+ *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it, or
+ *   the port's keeper thread while there are none), else the process's reaper context, whose
+ *   thread starts on first need.
+ * - Closing one of several DuplicateHandle'd handles cancels nothing; the last close cancels
+ *   the ops of all (ls_engine_dup_link). A thread that ends cancels its ops on handles bound
+ *   to no port (ls_engine_thread_exit).
  * - Completion writes OVERLAPPED.Internal (NTSTATUS) and InternalHigh (bytes) -- for a port, when
- *   the packet is dequeued, as Windows' I/O manager does; for a routine, at completion, before
+ *   the packet is dequeued, as Windows' I/O manager does (earlier if a GetOverlappedResult
+ *   waits: ls_iocp_publish_ov); for a routine, at completion, before
  *   the routine runs -- then delivers exactly one of: a port packet; the completion routine as
  *   an APC to the issuing thread; the event. Winsock ops (LS_OP_API_WSA) also get their receive
  *   flags in Offset; file ops leave Offset alone (a file's position).
@@ -168,6 +173,19 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid);
 /* GetOverlappedResult's wait for an op with no event: sleeps until ov->Internal leaves
  * STATUS_PENDING (0), or timeout_ms passes (1; -1 waits forever). */
 int ls_engine_wait_overlapped(LPOVERLAPPED ov, int timeout_ms);
+
+/* The calling thread is ending (after its wait state ended, so no completion routine of it can
+ * be queued): its pending ops on handles bound to no port complete with STATUS_CANCELLED, as
+ * Windows cancels a thread's I/O when it exits. Idempotent. */
+void ls_engine_thread_exit(void);
+
+/* DuplicateHandle made dst (borrowed) from src (borrowed): they share one socket/file, so a
+ * close cancels their pending ops only when it is the last of the group. 0, or -1 out of
+ * memory. */
+int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst);
+
+/* Whether some thread waits in ls_engine_wait_overlapped (the port publishes early then). */
+int ls_engine_ov_waiting(void);
 
 /* Op-cache misses so far (tests: a warm loop must not add any). */
 long ls_engine_cache_misses(void);

@@ -18,7 +18,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct ls_handle *free_list;	/* lock held */
 static atomic_int live;
 
-void (*ls_handle_engine_abort)(struct ls_handle *h);
+int (*ls_handle_engine_abort)(struct ls_handle *h);
 void (*ls_handle_engine_free)(struct ls_handle *h);
 
 static slot_t *slot_of(intptr_t fd, int create)
@@ -153,15 +153,18 @@ static struct ls_handle *detach(intptr_t fd, int type)
 
 static void close_record(struct ls_handle *h)
 {
-	atomic_fetch_or_explicit(&h->flags, LS_HF_CLOSING, memory_order_acq_rel);
+	int shared = 0;
+
+	atomic_fetch_or_explicit(&h->flags, LS_HF_CLOSING, memory_order_seq_cst);
 	/* Pending overlapped I/O completes aborted before anything else (its ops hold references,
-	 * so the fd stays open until they are delivered). */
+	 * so the fd stays open until they are delivered) -- unless a duplicate handle keeps the
+	 * socket open: then the engine wakes this handle's blocked callers itself. */
 	if (atomic_load_explicit(&h->engine, memory_order_acquire))
-		ls_handle_engine_abort(h);
+		shared = ls_handle_engine_abort(h);
 	/* Windows: closing a socket makes calls blocked in it on other threads fail (WSAEINTR).
 	 * Linux does not wake a thread blocked on an fd another thread closes; shutdown does, and
 	 * the connection is ending anyway. Only needed when someone else holds a reference. */
-	if (h->type == LS_HANDLE_SOCKET && atomic_load_explicit(&h->refs, memory_order_acquire) > 1)
+	if (!shared && h->type == LS_HANDLE_SOCKET && atomic_load_explicit(&h->refs, memory_order_acquire) > 1)
 		ls_sys_shutdown(h->fd, LX_SHUT_RDWR);
 	ls_handle_put(h);
 }

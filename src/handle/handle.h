@@ -89,8 +89,9 @@ struct ls_handle {
 };
 
 /* Set by the engine (it sits above this module): called at close for a record with engine
- * state (abort its pending I/O, DESIGN §2) and with its last reference (free that state). */
-extern void (*ls_handle_engine_abort)(struct ls_handle *h);
+ * state (abort its pending I/O, DESIGN §2; returns 1 when a duplicate handle keeps the socket
+ * open, so it must not be shut down) and with its last reference (free that state). */
+extern int (*ls_handle_engine_abort)(struct ls_handle *h);
 extern void (*ls_handle_engine_free)(struct ls_handle *h);
 
 /* New record of the given type for fd, entered in the table with one reference for the table

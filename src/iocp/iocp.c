@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <time.h>
 
 struct waiter {
 	struct waiter *next;
@@ -23,7 +24,20 @@ struct ls_iocp {
 	int closed;
 	uint32_t concurrency, active;
 	struct ls_engine_ctx *ctx;
+	/* The keeper (see keeper_main): started when a handle is first bound. */
+	uint32_t calls;			/* GetQueuedCompletionStatus calls so far */
+	uint8_t keeper;			/* started */
+	uint8_t keeping;		/* the keeper is the poller now */
+	uint8_t dying;			/* last reference gone: the keeper must end */
+	uint8_t orphan;			/* ...and it dropped it itself: it destroys the port */
+	pthread_t keeper_thread;
+	pthread_cond_t keeper_cond;
+	struct ls_iocp *all_next, **all_prev;	/* every port (ports_lock) */
 };
+
+/* Every live port, for GetOverlappedResult's look into the queues (ls_iocp_publish_ov). */
+static pthread_mutex_t ports_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ls_iocp *ports;
 
 /* Which port the calling thread last dequeued from, counted in that port's `active` until it
  * calls GetQueuedCompletionStatus again or ends (Windows' concurrency accounting). */
@@ -66,8 +80,16 @@ struct ls_iocp *ls_iocp_new(uint32_t concurrency)
 	}
 	atomic_init(&p->refs, 1);
 	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->keeper_cond, NULL);
 	p->tail = &p->head;
 	p->concurrency = concurrency ? concurrency : (uint32_t)ls_sys_ncpus();
+	pthread_mutex_lock(&ports_lock);
+	p->all_next = ports;
+	if (ports)
+		ports->all_prev = &p->all_next;
+	p->all_prev = &ports;
+	ports = p;
+	pthread_mutex_unlock(&ports_lock);
 	return p;
 }
 
@@ -76,10 +98,39 @@ void ls_iocp_get(struct ls_iocp *p)
 	atomic_fetch_add_explicit(&p->refs, 1, memory_order_relaxed);
 }
 
+static void destroy(struct ls_iocp *p);
+
 void ls_iocp_put(struct ls_iocp *p)
 {
 	if (atomic_fetch_sub_explicit(&p->refs, 1, memory_order_acq_rel) != 1)
 		return;
+	pthread_mutex_lock(&ports_lock);
+	*p->all_prev = p->all_next;
+	if (p->all_next)
+		p->all_next->all_prev = p->all_prev;
+	pthread_mutex_unlock(&ports_lock);
+	pthread_mutex_lock(&p->lock);
+	if (p->keeper) {
+		p->dying = 1;
+		pthread_cond_signal(&p->keeper_cond);
+		ls_engine_ctx_wake(p->ctx);
+		if (pthread_equal(pthread_self(), p->keeper_thread)) {
+			/* The keeper dropped the last reference (a completion it delivered): it
+			 * destroys the port when its poll returns. */
+			p->orphan = 1;
+			pthread_mutex_unlock(&p->lock);
+			return;
+		}
+		pthread_mutex_unlock(&p->lock);
+		pthread_join(p->keeper_thread, NULL);
+	} else {
+		pthread_mutex_unlock(&p->lock);
+	}
+	destroy(p);
+}
+
+static void destroy(struct ls_iocp *p)
+{
 	/* Packets nobody dequeued: their ops still hold handles; recycle them. */
 	while (p->head) {
 		struct ls_op *op = p->head;
@@ -92,6 +143,7 @@ void ls_iocp_put(struct ls_iocp *p)
 		}
 	}
 	ls_engine_ctx_free(p->ctx);
+	pthread_cond_destroy(&p->keeper_cond);
 	pthread_mutex_destroy(&p->lock);
 	free(p);
 }
@@ -118,6 +170,11 @@ static void wake_one(struct ls_iocp *p)
 static void enqueue(struct ls_iocp *p, struct ls_op *op)
 {
 	pthread_mutex_lock(&p->lock);
+	/* Someone waits in GetOverlappedResult (maybe for this op): the status block is written
+	 * now, not only at dequeue, so that wait ends even if no thread dequeues (see
+	 * ls_iocp_publish_ov). */
+	if (op->h && ls_engine_ov_waiting())
+		ls_engine_op_publish(op);
 	op->next = NULL;
 	*p->tail = op;
 	p->tail = &op->next;
@@ -187,6 +244,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 	if (n > 64)
 		n = 64;
 	pthread_mutex_lock(&p->lock);
+	p->calls++;	/* the keeper leaves an attended port alone */
 	/* Calling again ends this thread's previous turn on the port. */
 	if (prev == p) {
 		if (p->active)
@@ -242,6 +300,8 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		} else {
 			struct waiter w = { p->waiters, 0 };
 			p->waiters = &w;
+			if (p->keeping)
+				ls_engine_ctx_wake(p->ctx);	/* the keeper hands the port over */
 			pthread_mutex_unlock(&p->lock);
 			ls_sys_futex_wait_ms(&w.word, 0, left);
 			pthread_mutex_lock(&p->lock);
@@ -276,4 +336,94 @@ void ls_iocp_close(struct ls_iocp *p)
 	if (p->poller)
 		ls_engine_ctx_wake(p->ctx);
 	pthread_mutex_unlock(&p->lock);
+}
+
+/* ---- The keeper: progress with no thread in GetQueuedCompletionStatus ----
+ *
+ * A handle bound to a port is driven by the threads in GetQueuedCompletionStatus. Windows'
+ * kernel completes such I/O whether or not anyone waits on the port: the event of an
+ * operation is set (also one whose low bit keeps it off the port), WSAEventSelect records,
+ * GetOverlappedResult(bWait) returns. So each port with a bound handle gets one thread that
+ * looks every KEEPER_MS whether some thread called GetQueuedCompletionStatus in that time; if
+ * none did and none polls, it becomes the poller itself, until a thread comes to wait on the
+ * port: that thread wakes it and it hands the poller role over (wake_one). A busy server never
+ * meets it on its path (one counter under the lock it already holds); an unattended port makes
+ * progress after at most KEEPER_MS, then at once. */
+#define KEEPER_MS 20
+
+static void *keeper_main(void *arg)
+{
+	struct ls_iocp *p = arg;
+	uint32_t seen;
+	int tid = ls_sys_gettid();
+
+	pthread_mutex_lock(&p->lock);
+	seen = p->calls;
+	while (!p->dying) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += KEEPER_MS * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&p->keeper_cond, &p->lock, &ts);
+		if (p->dying)
+			break;
+		if (p->poller || p->calls != seen) {
+			seen = p->calls;
+			continue;	/* attended */
+		}
+		p->poller = tid;
+		p->keeping = 1;
+		while (!p->dying && !p->waiters && p->calls == seen) {
+			pthread_mutex_unlock(&p->lock);
+			ls_engine_ctx_poll(p->ctx, -1);
+			pthread_mutex_lock(&p->lock);
+		}
+		p->keeping = 0;
+		p->poller = 0;
+		/* A thread came to wait: it polls from now on. */
+		if (p->waiters)
+			wake_one(p);
+		seen = p->calls;
+	}
+	if (p->orphan) {
+		/* ls_iocp_put ran on this thread: nobody joins it. */
+		pthread_mutex_unlock(&p->lock);
+		pthread_detach(pthread_self());
+		destroy(p);
+		return NULL;
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+void ls_iocp_keep(struct ls_iocp *p)
+{
+	pthread_attr_t attr;
+
+	pthread_mutex_lock(&p->lock);
+	if (!p->keeper) {
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, 256 * 1024);
+		if (pthread_create(&p->keeper_thread, &attr, keeper_main, p) == 0)
+			p->keeper = 1;
+		pthread_attr_destroy(&attr);
+	}
+	pthread_mutex_unlock(&p->lock);
+}
+
+void ls_iocp_publish_ov(LPOVERLAPPED ov)
+{
+	pthread_mutex_lock(&ports_lock);
+	for (struct ls_iocp *p = ports; p; p = p->all_next) {
+		pthread_mutex_lock(&p->lock);
+		for (struct ls_op *op = p->head; op; op = op->next)
+			if (op->h && op->ov == ov)
+				ls_engine_op_publish(op);
+		pthread_mutex_unlock(&p->lock);
+	}
+	pthread_mutex_unlock(&ports_lock);
 }

@@ -4,7 +4,8 @@
  * GetQueuedCompletionStatus (released LIFO, at most `concurrency` running at once), and an
  * engine context that the waiting threads drive themselves: one of them at a time polls the
  * context for readiness of the handles bound to the port, completes their I/O and queues the
- * packets; the others sleep on a per-waiter futex. No thread of ours is involved (DESIGN §5).
+ * packets; the others sleep on a per-waiter futex. No thread of ours is on that path (DESIGN §5):
+ * the keeper thread only polls while no thread waits on the port (ls_iocp_keep).
  * Invariants: packets are appended under the port lock and leave it only through a dequeue
  * (or the port's destruction, which recycles them); the op's OVERLAPPED is written at dequeue,
  * as Windows' I/O manager does; a port lives while its handle, a bound handle or a queued op
@@ -45,6 +46,13 @@ struct ls_iocp_entry {
  * -1 if the port was closed while waiting (ERROR_ABANDONED_WAIT_0), -2 if an APC ran
  * (alertable only; WAIT_IO_COMPLETION). */
 int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t ms, int alertable);
+/* A handle was bound to p: from now on p has a keeper thread that drives p's context while no
+ * thread is in GetQueuedCompletionStatus (iocp.c). */
+void ls_iocp_keep(struct ls_iocp *p);
+/* GetOverlappedResult waits for ov: a packet for it already queued on some port gets its status
+ * block written now (it is written again at dequeue, with the same values). Packets queued
+ * while a GetOverlappedResult waits are published as they are queued. */
+void ls_iocp_publish_ov(LPOVERLAPPED ov);
 /* The port's handle was closed: waiters return ERROR_ABANDONED_WAIT_0. */
 void ls_iocp_close(struct ls_iocp *p);
 

@@ -9,6 +9,7 @@
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
+#include "../engine/engine.h"
 #include "../handle/handle.h"
 
 #include <stdatomic.h>
@@ -95,6 +96,13 @@ static int dup_record(struct ls_handle *h, unsigned int flags, DWORD *err)
 	n->u = h->u;
 	if (n->type == LS_HANDLE_SOCKET)
 		n->u.sock.deferred_fd = 0;
+	/* One socket behind both: pending I/O is cancelled only by the last close (engine). */
+	if (ls_engine_dup_link(h, n) != 0) {
+		ls_handle_close(fd, 0);
+		ls_handle_put(n);
+		*err = ERROR_NOT_ENOUGH_MEMORY;
+		return -1;
+	}
 	ls_handle_put(n);
 	return fd;
 }

@@ -3,7 +3,7 @@
  * NTSTATUS (STATUS_PENDING until completion), InternalHigh the bytes; the file API projects the
  * status with ls_err_win32_from_status (a reset is ERROR_NETNAME_DELETED here). The waits are the
  * engine's (ls_engine_wait_result: on hEvent if there is one, else on the OVERLAPPED).
- * CancelSynchronousIo is not implemented yet. */
+ * CancelSynchronousIo is in thread.c (it needs the thread record). */
 #include "kernel32.h"
 #include "../base/lasterr.h"
 #include "../base/sys.h"

@@ -12,6 +12,7 @@
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
+#include "../engine/engine.h"
 #include "../handle/handle.h"
 #include "../wait/wait.h"
 #include "kernel32.h"
@@ -43,6 +44,8 @@ static void thread_end(struct thread *t, DWORD code)
 	atomic_store(&t->exit_code, code);
 	/* Windows abandons the thread's mutexes before its handle is signalled. */
 	ls_wait_thread_exit();
+	/* Its I/O is cancelled before its handle is signalled: a waiter on the thread sees it. */
+	ls_engine_thread_exit();
 	ls_wait_event_set(t->done);
 	ls_handle_put(t->h);	/* may free t */
 }
@@ -143,6 +146,7 @@ void WINAPI ExitThread(DWORD dwExitCode)
 		thread_end(t, dwExitCode);
 	} else {
 		ls_wait_thread_exit();	/* a thread CreateThread did not start: abandon its mutexes */
+		ls_engine_thread_exit();
 	}
 	pthread_exit(NULL);
 }
@@ -185,4 +189,32 @@ DWORD WINAPI GetCurrentProcessId(void)
 {
 	LS_TRACE_CALL0();
 	return LS_TRACE_RET_UINT((DWORD)ls_sys_getpid());
+}
+
+/* CancelSynchronousIo (spec data-transfer.md §11 table): the thread's blocking call on a socket
+ * (recv, send, accept, connect and their WSA and ReadFile/WriteFile forms) fails with
+ * ERROR_OPERATION_ABORTED (WSA_OPERATION_ABORTED, the same value, from Winsock: STATUS_CANCELLED
+ * as Wine and ReactOS map it); ERROR_NOT_FOUND when the thread is in no such call. The wait
+ * functions are not synchronous I/O and are not cancelled (Windows alike). */
+BOOL WINAPI CancelSynchronousIo(HANDLE hThread)
+{
+	struct ls_handle *h;
+	struct thread *t;
+	int tid;
+
+	LS_TRACE("thread=%p", hThread);
+	if (hThread == GetCurrentThread())
+		return ls_k32_fail(ERROR_NOT_FOUND);	/* the caller is not blocked */
+	h = ls_handle_get_type((intptr_t)hThread, LS_HANDLE_THREAD);
+	if (!h)
+		return ls_k32_fail(ERROR_INVALID_HANDLE);
+	t = h->u.wait.thread;
+	tid = atomic_load(&t->tid);
+	/* An ended thread's id may belong to a new thread by now. */
+	if (atomic_load(&t->exit_code) != STILL_ACTIVE)
+		tid = 0;
+	ls_handle_put(h);
+	if (tid == 0 || tid == ls_sys_gettid() || ls_wait_syncio_cancel(tid) != 0)
+		return ls_k32_fail(ERROR_NOT_FOUND);
+	return TRUE;
 }

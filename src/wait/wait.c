@@ -33,6 +33,8 @@ struct ls_wait_thread {
 };
 
 static __thread struct ls_wait_thread *cur;
+void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
+struct ls_wait_obj *(*ls_wait_io_obj)(struct ls_handle *h);
 static pthread_key_t exit_key;
 static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
 
@@ -334,6 +336,23 @@ int ls_wait_event_reset(struct ls_wait_obj *o)
 	return 0;
 }
 
+int ls_wait_event_follow(struct ls_wait_obj *o, const uint8_t *state)
+{
+	pthread_mutex_lock(&o->lock);
+	/* Read under the lock: of racing followers, the last one applies the latest state. */
+	if (__atomic_load_n(state, __ATOMIC_SEQ_CST)) {
+		if (!o->count) {
+			o->count = 1;
+			fd_signal(o);
+		}
+	} else if (o->count) {
+		o->count = 0;
+		fd_drain(o);
+	}
+	pthread_mutex_unlock(&o->lock);
+	return 0;
+}
+
 int ls_wait_event_pulse(struct ls_wait_obj *o)
 {
 	int waiters, target;
@@ -521,6 +540,8 @@ static void thread_end(struct ls_wait_thread *t)
 	pthread_mutex_unlock(&t->lock);
 	while ((e = list)) {
 		list = e->next;
+		if (ls_wait_apc_dropped)
+			ls_wait_apc_dropped(e->fn, e->a);
 		free(e);
 	}
 	if (cur == t)
@@ -681,8 +702,10 @@ uint32_t ls_wait_handles(uint32_t n, const intptr_t *handles, int all, uint32_t 
 		w.h[got] = ls_handle_get(v);
 		if (w.h[got])
 			w.o[got] = ls_wait_obj_from_handle(w.h[got]);
+		/* Sockets and files: the engine's file-object event (docs/design.md K). */
+		if (!w.o[got] && w.h[got] && ls_wait_io_obj)
+			w.o[got] = ls_wait_io_obj(w.h[got]);
 		if (!w.o[got]) {
-			/* Sockets and files are not waitable here yet (docs/design.md W). */
 			if (w.h[got])
 				ls_handle_put(w.h[got]);
 			*err = ERROR_INVALID_HANDLE;

@@ -67,6 +67,9 @@ struct ls_wait_obj *ls_wait_obj_from_handle(const struct ls_handle *h);
 int ls_wait_event_set(struct ls_wait_obj *o);
 int ls_wait_event_reset(struct ls_wait_obj *o);
 int ls_wait_event_pulse(struct ls_wait_obj *o);
+/* Makes a manual-reset event match *state (0 reset, else set), read under the object's lock:
+ * threads that change *state and then follow leave the event as the last change says. */
+int ls_wait_event_follow(struct ls_wait_obj *o, const uint8_t *state);
 /* Semaphore: adds n; *prev gets the previous count. -1 if the maximum would be exceeded
  * (nothing changes: ERROR_TOO_MANY_POSTS). */
 int ls_wait_semaphore_release(struct ls_wait_obj *o, int32_t n, int32_t *prev);
@@ -120,9 +123,42 @@ void ls_wait_thread_put(struct ls_wait_thread *t);
  * destructor. */
 void ls_wait_thread_exit(void);
 
+/* Set by the engine: the waitable object of a socket or file handle h (held by the caller; the
+ * object lives as long as h's record), made on first use, or NULL (not an I/O handle, out of
+ * memory). Windows signals a file handle when an I/O on it completes. */
+extern struct ls_wait_obj *(*ls_wait_io_obj)(struct ls_handle *h);
+
+/* Set by the engine: called for each APC dropped because its thread ended (with its fn and
+ * first argument), so an APC that owns something (a completion routine's op) can release it. */
+extern void (*ls_wait_apc_dropped)(ls_wait_apc_fn fn, uintptr_t a);
+
 /* Queues fn(a, b, c, d) to t. 0, or -1 if t has ended (nothing queued) or out of memory (-2).
  * Safe from any thread; never blocks on t. */
 int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, uintptr_t b, uintptr_t c,
 		      uintptr_t d);
+
+/* ---- Synchronous calls: CancelSynchronousIo and close (syncio.c) ----
+ * A thread about to block in a syscall on h (recv, send, accept, connect) registers, so that
+ * CancelSynchronousIo(thread) and a close of h can interrupt it (a signal without SA_RESTART:
+ * the syscall returns -EINTR). The caller's EINTR loop must stop when ls_wait_syncio_stop says
+ * so; that is the whole protocol:
+ *     s = ls_wait_syncio_begin(h);
+ *     do r = ls_wait_syncio_stop(s, h) ? -EINTR : syscall(...);
+ *     while (r == -EINTR && !ls_wait_syncio_stop(s, h));
+ *     if (ls_wait_syncio_end(s) && r < 0) -> STATUS_CANCELLED */
+struct ls_wait_syncio;
+/* h is borrowed (the caller holds it for the call). NULL if out of memory (the call then just
+ * cannot be cancelled; stop still sees a close). */
+struct ls_wait_syncio *ls_wait_syncio_begin(struct ls_handle *h);
+/* After -EINTR: 1 if the call must give up (cancelled, or h is closing). s may be NULL. */
+int ls_wait_syncio_stop(struct ls_wait_syncio *s, struct ls_handle *h);
+/* The call is over: 1 if CancelSynchronousIo asked for it meanwhile. s may be NULL. */
+int ls_wait_syncio_end(struct ls_wait_syncio *s);
+/* CancelSynchronousIo: interrupts thread tid's blocking call and returns once the thread has
+ * seen it; 0, or -1 if tid is in no such call (ERROR_NOT_FOUND). */
+int ls_wait_syncio_cancel(int tid);
+/* h is closing (its flag is set): interrupts every other thread blocked in a call on h and
+ * returns once each has left it. */
+void ls_wait_syncio_wake(struct ls_handle *h);
 
 #endif
