@@ -29,6 +29,7 @@ struct ls_wait_thread {
 	int ncache;
 	int ended;			/* the thread is gone: APCs are refused */
 	int fd;				/* eventfd, readable while APCs are queued (lock held to change) */
+	int signalled;			/* fd was made readable for the queued APCs (lock held) */
 	struct ls_wait_obj *owned;	/* mutexes owned; only the thread itself touches the list */
 };
 
@@ -152,8 +153,13 @@ int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, 
 	e->b = b;
 	e->c = c;
 	e->d = d;
-	if (!t->head)
-		ls_sys_event_add(t->fd, 1);	/* wakes an alertable wait of t */
+	/* Wakes an alertable wait of t. A thread queuing to itself (a completion routine of I/O
+	 * that completed at once) is running, not waiting, and every alertable wait runs the queue
+	 * before it sleeps: no wake-up is needed, which saves a write and a read of the eventfd. */
+	if (!t->head && t != cur) {
+		ls_sys_event_add(t->fd, 1);
+		t->signalled = 1;
+	}
 	*t->tail = e;
 	t->tail = &e->next;
 	pthread_mutex_unlock(&t->lock);
@@ -174,8 +180,10 @@ static int run_apcs(struct ls_wait_thread *t)
 		list = t->head;
 		t->head = NULL;
 		t->tail = &t->head;
-		if (list)
+		if (list && t->signalled) {
 			ls_sys_event_take(t->fd, &v);
+			t->signalled = 0;
+		}
 		pthread_mutex_unlock(&t->lock);
 		if (!list)
 			return ran;
