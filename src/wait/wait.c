@@ -619,15 +619,18 @@ static int is_available(struct ls_wait_obj *o, struct ls_wait_thread *me)
 	return r;
 }
 
+int (*ls_wait_alertable_claim)(void);
+void (*ls_wait_alertable_release)(int readable);
+
 static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all, uint32_t ms, int alertable,
 			  uint32_t *err)
 {
 	uint64_t deadline = ms == LS_WAIT_INFINITE ? 0 : ls_sys_now_ns() + (uint64_t)ms * 1000000u;
-	int fds[LS_WAIT_MAX + 1], ready[LS_WAIT_MAX + 1];
+	int fds[LS_WAIT_MAX + 2], ready[LS_WAIT_MAX + 2];
 
 	for (;;) {
 		uint32_t r = NONE;
-		int k = 0, timeout = -1, skip_poll = 0;
+		int k = 0, timeout = -1, skip_poll = 0, engine = -1, pr;
 
 		/* Windows tests the objects first, then the thread's user APCs. */
 		if (w->n)
@@ -651,7 +654,13 @@ static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all,
 			skip_poll = 1;	/* all became available since try_all: try again */
 		if (alertable)
 			fds[k++] = me->fd;
-		if (!skip_poll && ls_sys_poll_in(fds, k, ready, timeout) < 0) {
+		if (alertable && !skip_poll && ls_wait_alertable_claim && (fds[k] = ls_wait_alertable_claim()) >= 0)
+			engine = k++;
+		pr = skip_poll ? 0 : ls_sys_poll_in(fds, k, ready, timeout);
+		/* Completions found there queue their routines to this thread: the next turn runs them. */
+		if (engine >= 0)
+			ls_wait_alertable_release(pr > 0 && ready[engine]);
+		if (pr < 0) {
 			*err = ERROR_INVALID_HANDLE;
 			return LS_WAIT_FAILED;
 		}

@@ -120,6 +120,14 @@ void ls_wait_thread_put(struct ls_wait_thread *t);
  * destructor. */
 void ls_wait_thread_exit(void);
 
+/* Set by the engine (docs/design.md E): an alertable wait also sleeps on the calling thread's
+ * own engine context, so completion routines of its I/O run without a hop through another
+ * thread. claim returns an fd to add to the wait (the context is the caller's to poll until
+ * release), or -1; release(readable) completes what became ready (queuing its routines to the
+ * calling thread) and gives the context back. NULL until the engine is loaded. */
+extern int (*ls_wait_alertable_claim)(void);
+extern void (*ls_wait_alertable_release)(int readable);
+
 /* Queues fn(a, b, c, d) to t. 0, or -1 if t has ended (nothing queued) or out of memory (-2).
  * Safe from any thread; never blocks on t. */
 int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, uintptr_t b, uintptr_t c,
