@@ -49,6 +49,8 @@ struct ls_engine_sock {
 	uint8_t fsig;
 	struct ls_wait_obj *_Atomic fobj;
 	int fobj_fd;			/* its eventfd (closed with es) */
+	/* ctx is a thread's own context (engine.c tctx), not the reaper's or a port's. */
+	uint8_t in_tctx;
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.
@@ -66,6 +68,10 @@ struct ls_engine_backend {
 	void (*unregister)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
 	int (*poll)(struct ls_engine_ctx *ctx, int timeout_ms);
 	void (*wake)(struct ls_engine_ctx *ctx);
+	/* For a thread about to wait on the context with poll(2) instead of .poll (its alertable
+	 * wait, docs/design.md E): submits what .poll would submit first, and returns an fd that is
+	 * readable while .poll(ctx, 0) would find readiness. Called by the context's one poller. */
+	int (*wait_fd)(struct ls_engine_ctx *ctx);
 };
 
 extern const struct ls_engine_backend ls_engine_epoll;

@@ -252,6 +252,20 @@ static struct ls_wait_obj *io_obj(struct ls_handle *h)
 	return o;
 }
 
+/* Handles watched in some thread's own context (see tctx below): while there are any, the
+ * reaper ticks to cover for threads that are not in an alertable wait. */
+static atomic_int tctx_regs;
+
+/* Takes es out of its context (es->lock held, or es unreachable). */
+static void ctx_leave(struct ls_engine_sock *es)
+{
+	ls_engine_backend->unregister(es->ctx, es);
+	if (es->in_tctx) {
+		es->in_tctx = 0;
+		atomic_fetch_sub_explicit(&tctx_regs, 1, memory_order_relaxed);
+	}
+}
+
 /* Last reference of the record: its fd closes next. Leave the context first so no event can
  * name freed state (a duplicate of the fd would keep the registration alive otherwise). */
 static void sock_free(struct ls_handle *h)
@@ -261,7 +275,7 @@ static void sock_free(struct ls_handle *h)
 	if (!es)
 		return;
 	if (es->ctx)
-		ls_engine_backend->unregister(es->ctx, es);
+		ctx_leave(es);
 	if (es->port)
 		ls_iocp_put(es->port);
 	pthread_mutex_lock(&lazy_lock);
@@ -467,7 +481,7 @@ static int attempt_accept(struct ls_op *op)
 		if (aes) {
 			pthread_mutex_lock(&aes->lock);
 			if (aes->ctx) {
-				ls_engine_backend->unregister(aes->ctx, aes);
+				ctx_leave(aes);
 				aes->ctx = NULL;
 			}
 			pthread_mutex_unlock(&aes->lock);
@@ -733,11 +747,127 @@ static void deliver(struct ls_op *op, int immediate)
 static struct ls_engine_ctx *reaper;
 static pthread_once_t reaper_once = PTHREAD_ONCE_INIT;
 
+/* ---- Per-thread contexts: completion routines without a thread hop ----
+ * A handle bound to no port whose first waiting op has a completion routine is watched in the
+ * issuing thread's own context (a tctx), not the reaper's. That thread's alertable waits poll
+ * it themselves (wait.c's claim/release hooks), so the I/O completes and its routine runs on
+ * the thread that waits for it: no reaper wake-up, no cross-thread APC. Windows completes I/O
+ * whether or not the issuer waits (the status block, an event of another op on the handle,
+ * GetOverlappedResult from another thread), so while the thread is elsewhere the reaper polls
+ * its context every TCTX_TICK_MS. Exactly one poller at a time: `state` is claimed by CAS.
+ * tctxs are never freed (a handle's registration may outlive its thread); a thread that ends
+ * leaves its tctx to be adopted by the next thread that needs one. */
+#define TCTX_TICK_MS 2
+
+enum { TCTX_IDLE, TCTX_THREAD, TCTX_REAPER };
+
+struct tctx {
+	struct ls_engine_ctx *ctx;
+	atomic_int state;
+	atomic_int dead;		/* its thread ended: adoptable */
+	struct tctx *all_next;		/* immutable once published */
+};
+
+static _Atomic(struct tctx *) tctxs;
+static pthread_mutex_t tctx_lock = PTHREAD_MUTEX_INITIALIZER;
+static __thread struct tctx *my_tctx;
+static pthread_key_t tctx_key;
+static pthread_once_t tctx_key_once = PTHREAD_ONCE_INIT;
+
+static void reaper_start(void);
+
+static void tctx_exit(void *p)
+{
+	struct tctx *t = p;
+
+	atomic_store_explicit(&t->dead, 1, memory_order_release);
+}
+
+static void tctx_key_init(void)
+{
+	pthread_key_create(&tctx_key, tctx_exit);
+}
+
+/* Borrowed: the calling thread's context, made (or adopted) on first use; NULL if none can be
+ * had (the caller uses the reaper's). */
+static struct ls_engine_ctx *tctx_current(void)
+{
+	struct tctx *t = my_tctx;
+
+	if (__builtin_expect(t != NULL, 1))
+		return t->ctx;
+	pthread_once(&reaper_once, reaper_start);
+	if (!reaper)
+		return NULL;	/* nobody could cover for the thread */
+	pthread_once(&tctx_key_once, tctx_key_init);
+	pthread_mutex_lock(&tctx_lock);
+	for (t = atomic_load_explicit(&tctxs, memory_order_acquire); t; t = t->all_next)
+		if (atomic_load_explicit(&t->dead, memory_order_acquire)) {
+			atomic_store_explicit(&t->dead, 0, memory_order_relaxed);
+			break;
+		}
+	if (!t) {
+		t = calloc(1, sizeof *t);
+		if (t && !(t->ctx = ls_engine_ctx_new())) {
+			free(t);
+			t = NULL;
+		}
+		if (t) {
+			t->all_next = atomic_load_explicit(&tctxs, memory_order_relaxed);
+			atomic_store_explicit(&tctxs, t, memory_order_release);
+		}
+	}
+	pthread_mutex_unlock(&tctx_lock);
+	if (!t)
+		return NULL;
+	my_tctx = t;
+	pthread_setspecific(tctx_key, t);
+	return t->ctx;
+}
+
+/* wait.c's hooks: the calling thread's alertable wait polls its own context. */
+static int tctx_claim(void)
+{
+	struct tctx *t = my_tctx;
+	int idle = TCTX_IDLE;
+
+	if (!t || !atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_THREAD, memory_order_acquire,
+							   memory_order_relaxed))
+		return -1;	/* none, or the reaper is on it: it queues the routines (APC wake-up) */
+	return ls_engine_backend->wait_fd(t->ctx);
+}
+
+static void tctx_release(int readable)
+{
+	struct tctx *t = my_tctx;
+
+	if (readable)
+		ls_engine_ctx_poll(t->ctx, 0);
+	atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+}
+
+/* The reaper's tick: completes what waits in the contexts of threads that are not polling. */
+static void tctx_sweep(void)
+{
+	for (struct tctx *t = atomic_load_explicit(&tctxs, memory_order_acquire); t; t = t->all_next) {
+		int idle = TCTX_IDLE;
+		if (!atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_REAPER, memory_order_acquire,
+							     memory_order_relaxed))
+			continue;
+		ls_engine_ctx_poll(t->ctx, 0);
+		atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+	}
+}
+
 static void *reaper_main(void *arg)
 {
 	(void)arg;
-	for (;;)
-		ls_engine_ctx_poll(reaper, -1);
+	for (;;) {
+		int any = atomic_load_explicit(&tctx_regs, memory_order_relaxed) > 0;
+		ls_engine_ctx_poll(reaper, any ? TCTX_TICK_MS : -1);
+		if (any)
+			tctx_sweep();
+	}
 	return NULL;
 }
 
@@ -759,6 +889,32 @@ static void reaper_start(void)
 		reaper = NULL;
 	}
 	pthread_attr_destroy(&attr);
+}
+
+/* es->lock held, es->ctx NULL: watches es in its port's context; else, for an op with a
+ * completion routine, in the calling thread's own (tctx); else in the reaper's. 0 or -1. */
+static int ctx_enter(struct ls_engine_sock *es, int routine)
+{
+	struct ls_engine_ctx *ctx = es->bound;
+
+	if (!ctx && routine && (ctx = tctx_current()) != NULL) {
+		if (ls_engine_backend->register_fd(ctx, es) == 0) {
+			es->ctx = ctx;
+			es->in_tctx = 1;
+			if (atomic_fetch_add_explicit(&tctx_regs, 1, memory_order_relaxed) == 0)
+				ls_engine_ctx_wake(reaper);	/* it starts ticking */
+			return 0;
+		}
+		ctx = NULL;
+	}
+	if (!ctx) {
+		pthread_once(&reaper_once, reaper_start);
+		ctx = reaper;
+	}
+	if (!ctx || ls_engine_backend->register_fd(ctx, es) != 0)
+		return -1;
+	es->ctx = ctx;
+	return 0;
 }
 
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
@@ -800,18 +956,10 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 		deliver(op, 1);
 		return st;
 	}
-	if (!es->ctx) {
-		struct ls_engine_ctx *ctx = es->bound;
-		if (!ctx) {
-			pthread_once(&reaper_once, reaper_start);
-			ctx = reaper;
-		}
-		if (!ctx || ls_engine_backend->register_fd(ctx, es) != 0) {
-			pthread_mutex_unlock(&es->lock);
-			ls_engine_op_release(op);
-			return STATUS_INSUFFICIENT_RESOURCES;
-		}
-		es->ctx = ctx;
+	if (!es->ctx && ctx_enter(es, op->routine != NULL) != 0) {
+		pthread_mutex_unlock(&es->lock);
+		ls_engine_op_release(op);
+		return STATUS_INSUFFICIENT_RESOURCES;
 	}
 	if (ls_handle_closing(op->h)) {
 		/* A close raced with this start and its abort already ran (it sets the flag before
@@ -1044,7 +1192,7 @@ int ls_engine_bind(struct ls_handle *h, struct ls_iocp *port, uintptr_t key)
 		r = -1;	/* I/O already waiting in the reaper: Windows binds before issuing */
 	else {
 		if (es->ctx) {
-			ls_engine_backend->unregister(es->ctx, es);
+			ctx_leave(es);
 			es->ctx = NULL;
 		}
 		ls_iocp_get(port);
@@ -1328,6 +1476,8 @@ __attribute__((constructor)) static void engine_hooks(void)
 	ls_wait_io_obj = io_obj;
 	ls_handle_engine_abort = sock_abort;
 	ls_handle_engine_free = sock_free;
+	ls_wait_alertable_claim = tctx_claim;
+	ls_wait_alertable_release = tctx_release;
 }
 
 /* ---- Backend choice and contexts ---- */

@@ -144,6 +144,12 @@ static void ep_wake(struct ls_engine_ctx *ctx)
 	ls_sys_event_add(ctx->wakefd, 1);
 }
 
+/* An epoll fd is readable while its ready list is not empty; nothing is ever left to submit. */
+static int ep_wait_fd(struct ls_engine_ctx *ctx)
+{
+	return ctx->epfd;
+}
+
 const struct ls_engine_backend ls_engine_epoll = {
 	.name = "epoll",
 	.ctx_new = ep_new,
@@ -152,4 +158,5 @@ const struct ls_engine_backend ls_engine_epoll = {
 	.unregister = ep_unregister,
 	.poll = ep_poll,
 	.wake = ep_wake,
+	.wait_fd = ep_wait_fd,
 };

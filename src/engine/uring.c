@@ -280,14 +280,9 @@ static unsigned reap(struct ls_engine_ctx *ctx, struct hit *hits, int *nhits, in
 	return n;
 }
 
-static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
+/* Lock held: arms what waits for an SQE and submits (the poller's side of registration). */
+static void flush(struct ls_engine_ctx *ctx)
 {
-	struct io_uring_cqe *cqe = NULL;
-	struct hit hits[BATCH];
-	int r, handled = 0;
-	unsigned n;
-
-	pthread_mutex_lock(&ctx->lock);
 	while (ctx->pending) {
 		struct reg *p = ctx->pending;
 		ctx->pending = p->pending;
@@ -299,6 +294,17 @@ static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
 	if (!ctx->wake_armed)
 		arm_wake(ctx);
 	io_uring_submit(&ctx->ring);
+}
+
+static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
+{
+	struct io_uring_cqe *cqe = NULL;
+	struct hit hits[BATCH];
+	int r, handled = 0;
+	unsigned n;
+
+	pthread_mutex_lock(&ctx->lock);
+	flush(ctx);
 	ctx->waiting = 1;
 	pthread_mutex_unlock(&ctx->lock);
 
@@ -337,6 +343,16 @@ static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
 static void ur_wake(struct ls_engine_ctx *ctx)
 {
 	eventfd_write(ctx->wakefd, 1);
+}
+
+/* A ring fd is readable while its CQ holds entries. The polls submitted here belong to the
+ * calling thread, so the task work that posts their CQEs runs in its own (interrupted) wait. */
+static int ur_wait_fd(struct ls_engine_ctx *ctx)
+{
+	pthread_mutex_lock(&ctx->lock);
+	flush(ctx);
+	pthread_mutex_unlock(&ctx->lock);
+	return ctx->ring.ring_fd;
 }
 
 /* Can this kernel (and its seccomp policy) run the backend? A ring, IORING_FEAT_EXT_ARG (waits
@@ -397,6 +413,7 @@ const struct ls_engine_backend ls_engine_uring = {
 	.unregister = ur_unregister,
 	.poll = ur_poll,
 	.wake = ur_wake,
+	.wait_fd = ur_wait_fd,
 };
 
 #endif /* LINSOCK_HAVE_URING */

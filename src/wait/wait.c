@@ -29,6 +29,7 @@ struct ls_wait_thread {
 	int ncache;
 	int ended;			/* the thread is gone: APCs are refused */
 	int fd;				/* eventfd, readable while APCs are queued (lock held to change) */
+	int signalled;			/* fd was made readable for the queued APCs (lock held) */
 	struct ls_wait_obj *owned;	/* mutexes owned; only the thread itself touches the list */
 };
 
@@ -154,8 +155,13 @@ int ls_wait_apc_queue(struct ls_wait_thread *t, ls_wait_apc_fn fn, uintptr_t a, 
 	e->b = b;
 	e->c = c;
 	e->d = d;
-	if (!t->head)
-		ls_sys_event_add(t->fd, 1);	/* wakes an alertable wait of t */
+	/* Wakes an alertable wait of t. A thread queuing to itself (a completion routine of I/O
+	 * that completed at once) is running, not waiting, and every alertable wait runs the queue
+	 * before it sleeps: no wake-up is needed, which saves a write and a read of the eventfd. */
+	if (!t->head && t != cur) {
+		ls_sys_event_add(t->fd, 1);
+		t->signalled = 1;
+	}
 	*t->tail = e;
 	t->tail = &e->next;
 	pthread_mutex_unlock(&t->lock);
@@ -176,8 +182,10 @@ static int run_apcs(struct ls_wait_thread *t)
 		list = t->head;
 		t->head = NULL;
 		t->tail = &t->head;
-		if (list)
+		if (list && t->signalled) {
 			ls_sys_event_take(t->fd, &v);
+			t->signalled = 0;
+		}
 		pthread_mutex_unlock(&t->lock);
 		if (!list)
 			return ran;
@@ -632,15 +640,18 @@ static int is_available(struct ls_wait_obj *o, struct ls_wait_thread *me)
 	return r;
 }
 
+int (*ls_wait_alertable_claim)(void);
+void (*ls_wait_alertable_release)(int readable);
+
 static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all, uint32_t ms, int alertable,
 			  uint32_t *err)
 {
 	uint64_t deadline = ms == LS_WAIT_INFINITE ? 0 : ls_sys_now_ns() + (uint64_t)ms * 1000000u;
-	int fds[LS_WAIT_MAX + 1], ready[LS_WAIT_MAX + 1];
+	int fds[LS_WAIT_MAX + 2], ready[LS_WAIT_MAX + 2];
 
 	for (;;) {
 		uint32_t r = NONE;
-		int k = 0, timeout = -1, skip_poll = 0;
+		int k = 0, timeout = -1, skip_poll = 0, engine = -1, pr;
 
 		/* Windows tests the objects first, then the thread's user APCs. */
 		if (w->n)
@@ -664,7 +675,13 @@ static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all,
 			skip_poll = 1;	/* all became available since try_all: try again */
 		if (alertable)
 			fds[k++] = me->fd;
-		if (!skip_poll && ls_sys_poll_in(fds, k, ready, timeout) < 0) {
+		if (alertable && !skip_poll && ls_wait_alertable_claim && (fds[k] = ls_wait_alertable_claim()) >= 0)
+			engine = k++;
+		pr = skip_poll ? 0 : ls_sys_poll_in(fds, k, ready, timeout);
+		/* Completions found there queue their routines to this thread: the next turn runs them. */
+		if (engine >= 0)
+			ls_wait_alertable_release(pr > 0 && ready[engine]);
+		if (pr < 0) {
 			*err = ERROR_INVALID_HANDLE;
 			return LS_WAIT_FAILED;
 		}

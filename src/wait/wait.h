@@ -91,6 +91,14 @@ void ls_wait_mutex_own_initial(struct ls_wait_obj *o, struct ls_handle *h);
 uint32_t ls_wait_handles(uint32_t n, const intptr_t *handles, int all, uint32_t ms, int alertable,
 			 uint32_t *err);
 
+/* Set by the engine (docs/design.md E): an alertable wait also sleeps on the calling thread's
+ * own engine context, so completion routines of its I/O run without a hop through another
+ * thread. claim returns an fd to add to the wait (the context is the caller's to poll until
+ * release), or -1; release(readable) completes what became ready (queuing its routines to the
+ * calling thread) and gives the context back. NULL until the engine is loaded. */
+extern int (*ls_wait_alertable_claim)(void);
+extern void (*ls_wait_alertable_release)(int readable);
+
 /* ---- Threads and APCs ---- */
 
 /* An APC: fn(a, b, c, d) runs on the target thread in an alertable wait. QueueUserAPC passes

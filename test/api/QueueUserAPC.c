@@ -179,3 +179,49 @@ TEST(QueueUserAPC_errors_and_pseudo_handle)
 	ASSERT_EQ(WaitForSingleObject(GetCurrentThread(), 0), WAIT_TIMEOUT);
 	ASSERT_TRUE(CloseHandle(e));
 }
+
+/* A thread that queues an APC to itself is running, so nothing needs waking (linsock skips the
+ * wake-up); an APC another thread queues behind it must still run in the same alertable wait,
+ * and a later one must still wake the sleeping thread. */
+static DWORD WINAPI queues_to_itself(LPVOID p)
+{
+	DWORD r1, r2;
+
+	(void)p;
+	QueueUserAPC(record, GetCurrentThread(), 20);
+	SetEvent(ready);
+	WaitForSingleObject(go, INFINITE);	/* main queues 21 meanwhile */
+	r1 = SleepEx(INFINITE, TRUE);
+	ResetEvent(go);
+	SetEvent(ready);
+	r2 = SleepEx(INFINITE, TRUE);		/* main queues 22 while this sleeps */
+	return r1 == WAIT_IO_COMPLETION && r2 == WAIT_IO_COMPLETION ? 3 : 0;
+}
+
+TEST(QueueUserAPC_self_queued_then_from_another_thread)
+{
+	HANDLE t;
+	DWORD code = 0;
+
+	ready = CreateEventA(NULL, TRUE, FALSE, NULL);
+	go = CreateEventA(NULL, TRUE, FALSE, NULL);
+	nran = 0;
+	t = CreateThread(NULL, 0, queues_to_itself, NULL, 0, NULL);
+	ASSERT_TRUE(t != NULL);
+	ASSERT_EQ(WaitForSingleObject(ready, INFINITE), WAIT_OBJECT_0);
+	ASSERT_TRUE(ResetEvent(ready));
+	ASSERT_TRUE(QueueUserAPC(record, t, 21));
+	ASSERT_TRUE(SetEvent(go));
+	ASSERT_EQ(WaitForSingleObject(ready, INFINITE), WAIT_OBJECT_0);
+	ASSERT_TRUE(QueueUserAPC(record, t, 22));
+	ASSERT_EQ(WaitForSingleObject(t, INFINITE), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetExitCodeThread(t, &code));
+	ASSERT_EQ(code, 3);
+	ASSERT_EQ(nran, 3);
+	ASSERT_EQ(order[0], 20);
+	ASSERT_EQ(order[1], 21);
+	ASSERT_EQ(order[2], 22);
+	ASSERT_TRUE(CloseHandle(t));
+	ASSERT_TRUE(CloseHandle(ready));
+	ASSERT_TRUE(CloseHandle(go));
+}

@@ -214,3 +214,68 @@ TEST(ReadFileEx_port_bound_refused)
 	ASSERT_TRUE(CloseHandle(port));
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* linsock watches a socket whose first waiting op has a routine in the issuing thread's own
+ * context, which that thread's alertable waits poll (docs/design.md E). Windows completes I/O
+ * whatever the issuer does, so the socket's later I/O must complete after that thread has
+ * ended too, and a new thread (which may reuse that context) gets its routines. */
+struct reader {
+	SOCKET s;
+	HANDLE posted;
+	char buf[8];
+	OVERLAPPED ov;
+};
+
+static DWORD WINAPI issue_and_alert(LPVOID p)
+{
+	struct reader *is = p;
+
+	ov_init(&is->ov, NULL);
+	if (!ReadFileEx((HANDLE)is->s, is->buf, sizeof is->buf, &is->ov, file_routine))
+		return 1;
+	SetEvent(is->posted);	/* pending: nothing was sent yet */
+	ov_alert_until(&calls, 1);
+	return last_tid == GetCurrentThreadId() && last_bytes == 2 ? 0 : 2;
+}
+
+TEST(ReadFileEx_socket_outlives_issuing_thread)
+{
+	struct reader is;
+	SOCKET c, a;
+	OVERLAPPED ov;
+	HANDLE t, ev;
+	WSABUF b;
+	DWORD code = 9, n = 0, flags = 0;
+
+	ov_start();
+	for (int round = 0; round < 2; round++) {
+		calls = 0;
+		ov_tcp_pair(AF_INET, &c, &a);
+		is.s = a;
+		is.posted = CreateEventW(NULL, TRUE, FALSE, NULL);
+		t = CreateThread(NULL, 0, issue_and_alert, &is, 0, NULL);
+		ASSERT_TRUE(t != NULL);
+		ASSERT_EQ(WaitForSingleObject(is.posted, INFINITE), WAIT_OBJECT_0);
+		ASSERT_TRUE(CloseHandle(is.posted));
+		ASSERT_EQ(send(c, "hi", 2, 0), 2);
+		ASSERT_EQ(WaitForSingleObject(t, INFINITE), WAIT_OBJECT_0);
+		ASSERT_TRUE(GetExitCodeThread(t, &code));
+		ASSERT_EQ(code, 0);
+		ASSERT_TRUE(CloseHandle(t));
+		ASSERT_MEM_EQ(is.buf, "hi", 2);
+		/* The issuer is gone; an event op on the same socket still completes. */
+		ev = WSACreateEvent();
+		ov_init(&ov, ev);
+		b.buf = is.buf;
+		b.len = sizeof is.buf;
+		FAILS(WSARecv(a, &b, 1, NULL, &flags, &ov, NULL), SOCKET_ERROR, WSA_IO_PENDING);
+		ASSERT_EQ(send(c, "again", 5, 0), 5);
+		ASSERT_EQ(WaitForSingleObject(ev, INFINITE), WAIT_OBJECT_0);
+		ASSERT_TRUE(WSAGetOverlappedResult(a, &ov, &n, FALSE, &flags));
+		ASSERT_EQ(n, 5);
+		ASSERT_TRUE(WSACloseEvent(ev));
+		ASSERT_EQ(closesocket(c), 0);
+		ASSERT_EQ(closesocket(a), 0);
+	}
+	ASSERT_EQ(WSACleanup(), 0);
+}
