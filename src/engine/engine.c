@@ -21,6 +21,7 @@
 
 #define CACHE_IOV 8		/* blocks have room for at least this many iovecs */
 #define CACHE_MAX 1024		/* a thread keeps at most this many idle ops */
+#define CACHE_REFILL 8		/* extra ops a miss adds to its home cache */
 
 /* Every op has a home: the thread cache it was allocated for. Whoever finishes an op (the
  * issuer, the reaper, a port's poller) returns it home: locally if it is that thread, else with
@@ -134,6 +135,17 @@ struct ls_op *ls_engine_op_new(uint32_t niov)
 		op = malloc(op_size(niov));
 		if (!op)
 			return NULL;
+		/* Refill the home cache with a small batch too: how many ops are away at a time
+		 * (held by the delivering thread, on their way back) depends on scheduling, and one
+		 * op per miss lets a loaded machine miss again long after warm-up. */
+		for (int i = 0; h && niov <= CACHE_IOV && i < CACHE_REFILL && h->n < CACHE_MAX; i++) {
+			struct ls_op *extra = malloc(op_size(0));
+			if (!extra)
+				break;
+			extra->next = h->head;
+			h->head = extra;
+			h->n++;
+		}
 	}
 	memset(op, 0, offsetof(struct ls_op, iov));
 	op->niov = niov;
