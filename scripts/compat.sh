@@ -6,7 +6,9 @@
 # One line per program (PASS/FAIL), last line "N passed, N failed".
 #   sh scripts/compat.sh            build and run
 #   sh scripts/compat.sh --mingw    only compile every program with mingw-w64 (Windows validity)
-# CC, CFLAGS and LDFLAGS are honoured as make would.
+# CC, CFLAGS and LDFLAGS are honoured as make would. LINSOCK_BUILD_DIR (default build) picks the
+# build tree to install from, e.g. build-asan with CFLAGS/LDFLAGS=-fsanitize=address,undefined
+# and COMPAT_STATIC=1.
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,7 +31,8 @@ wnetcat||
 unicode_tool|-DUNICODE -D_UNICODE|
 udp_echo||
 resolver||
-ctrlc_server||-lkernel32'
+ctrlc_server||-lkernel32
+connect_timeout||'
 
 result() { # name, status (0 = pass), reason: one line in this backend's results
 	if [ "$2" -eq 0 ]; then
@@ -82,18 +85,25 @@ fi
 
 # ---------------------------------------------------------------- build and install linsock
 jobs=$(nproc 2>/dev/null || echo 2)
-prefix=$root/build/prefix
-out=$root/build/compat
+bdir=${LINSOCK_BUILD_DIR:-build}
+prefix=$root/$bdir/prefix
+out=$root/$bdir/compat
 sh scripts/deps.sh >/dev/null
-cmake -S . -B build >/dev/null || exit 1
-cmake --build build -j"$jobs" >/dev/null || exit 1
-cmake --install build --prefix "$prefix" >/dev/null || exit 1
+cmake -S . -B "$bdir" >/dev/null || exit 1
+cmake --build "$bdir" -j"$jobs" >/dev/null || exit 1
+cmake --install "$bdir" --prefix "$prefix" >/dev/null || exit 1
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export LD_LIBRARY_PATH="$prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 rm -rf "$out" && mkdir -p "$out"
 cc=${CC:-cc}
 pc_cflags=$(pkg-config --cflags linsock)
 pc_libs=$(pkg-config --libs linsock)
+# COMPAT_STATIC=1 links libws2_32.a instead. Needed with -fsanitize=address/thread: the
+# sanitizers' unversioned interceptors (getaddrinfo, socket...) would otherwise satisfy the
+# program's socket@WS2_32 references to the shared library (docs/porting.md).
+if [ "${COMPAT_STATIC:-0}" = 1 ]; then
+	pc_libs="$prefix/lib/libws2_32.a $(pkg-config --static --libs linsock | sed 's/-lws2_32//')"
+fi
 
 # Build every program first; a build failure is that program's FAIL.
 echo "$programs" | while IFS='|' read -r name cflags libs; do
@@ -254,6 +264,19 @@ t_ctrlc_server() { # serve one client, then SIGINT: the handler stops it cleanly
 	wait $pid; s=$?
 	[ $c -eq 0 ] && [ $s -eq 0 ] && grep -q 'Ctrl-C received (1), shutting down after 1 clients' "$out/ctrlc_server.log"
 	result ctrlc_server $? "client $c, server exit $s: $(tail -n 1 "$out/ctrlc_server.log")"
+}
+
+t_connect_timeout() { # select and FD_CONNECT: success, then refusal by the same port once closed
+	built connect_timeout gs_server || { result connect_timeout 1 "$(why_build connect_timeout)"; return; }
+	start_server "$out/connect_timeout.server.log" "$out/gs_server" 0 || { result connect_timeout 1 "no port"; return; }
+	{
+		timeout $T "$out/connect_timeout" 127.0.0.1 "$port" 5000; echo "exit $?"
+		wait $pid; echo "server exit $?"
+		timeout $T "$out/connect_timeout" 127.0.0.1 "$port" 5000; echo "exit $?"
+		timeout $T "$out/connect_timeout" -e 127.0.0.1 "$port" 5000; echo "exit $?"
+	} >"$out/connect_timeout.log" 2>&1
+	[ "$(tr '\n' ' ' <"$out/connect_timeout.log")" = "connected exit 0 server exit 0 connect failed: 10061 exit 0 connect failed: 10061 exit 0 " ]
+	result connect_timeout $? "$(tr '\n' ' ' <"$out/connect_timeout.log")"
 }
 
 # Every program runs under each async backend (LINSOCK_BACKEND; io_uring falls back to epoll
