@@ -32,7 +32,8 @@ unicode_tool|-DUNICODE -D_UNICODE|
 udp_echo||
 resolver||
 ctrlc_server||-lkernel32
-connect_timeout||'
+connect_timeout||
+thread_server||'
 
 result() { # name, status (0 = pass), reason: one line in this backend's results
 	if [ "$2" -eq 0 ]; then
@@ -189,6 +190,7 @@ t_completion_routine() { echo_server_test completion_routine 3; }
 t_iocp_server() { echo_server_test iocp_server 4; }
 t_readfile_port() { echo_server_test readfile_port 3; }
 t_poll_server() { echo_server_test poll_server 3; }
+t_thread_server() { echo_server_test thread_server 3; }
 
 t_iocp_client() { # three ConnectEx/DisconnectEx connections in a row to the IOCP server
 	built iocp_client iocp_server || { result iocp_client 1 "$(why_build iocp_client)"; return; }
