@@ -10,7 +10,7 @@
 # build tree to install from, e.g. build-asan with CFLAGS/LDFLAGS=-fsanitize=address,undefined
 # and COMPAT_STATIC=1.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 src=$root/test/compat
 passed=0 failed=0
@@ -285,7 +285,7 @@ t_connect_timeout() { # select and FD_CONNECT: success, then refusal by the same
 # where the kernel refuses it); it passes only if it passes under all of them.
 backends=${LINSOCK_BACKEND:-io_uring epoll}
 for backend in $backends; do
-	export LINSOCK_BACKEND=$backend
+	export LINSOCK_BACKEND="$backend"
 	results=$out/results.$backend
 	: >"$results"
 	for name in $(echo "$programs" | cut -d'|' -f1); do
