@@ -2,6 +2,7 @@
  * specifics (how a context waits) are in epoll.c behind struct ls_engine_backend. */
 #include "engine.h"
 #include "engine_int.h"
+#include "../base/pthr.h"
 #include "../base/lasterr.h"
 #include "../base/trace.h"
 #include "../baseprov/baseprov.h"
@@ -887,20 +888,15 @@ static void *reaper_main(void *arg)
  * what Windows' kernel does for event- and routine-completed I/O (docs/design.md E). */
 static void reaper_start(void)
 {
-	pthread_attr_t attr;
 	pthread_t t;
 
 	reaper = ls_engine_ctx_new();
 	if (!reaper)
 		return;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, 256 * 1024);
-	if (pthread_create(&t, &attr, reaper_main, NULL) != 0) {
+	if (ls_pthr_create(&t, 1, 256 * 1024, reaper_main, NULL) != 0) {
 		ls_engine_ctx_free(reaper);
 		reaper = NULL;
 	}
-	pthread_attr_destroy(&attr);
 }
 
 /* es->lock held, es->ctx NULL: watches es in its port's context; else, for an op with a

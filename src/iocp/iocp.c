@@ -1,5 +1,6 @@
 /* iocp: completion ports (see iocp.h). */
 #include "iocp.h"
+#include "../base/pthr.h"
 #include "../base/sys.h"
 #include "../engine/engine.h"
 #include "../handle/handle.h"
@@ -402,15 +403,11 @@ static void *keeper_main(void *arg)
 
 void ls_iocp_keep(struct ls_iocp *p)
 {
-	pthread_attr_t attr;
 
 	pthread_mutex_lock(&p->lock);
 	if (!p->keeper) {
-		pthread_attr_init(&attr);
-		pthread_attr_setstacksize(&attr, 256 * 1024);
-		if (pthread_create(&p->keeper_thread, &attr, keeper_main, p) == 0)
+		if (ls_pthr_create(&p->keeper_thread, 0, 256 * 1024, keeper_main, p) == 0)
 			p->keeper = 1;
-		pthread_attr_destroy(&attr);
 	}
 	pthread_mutex_unlock(&p->lock);
 }

@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
+#include "../base/pthr.h"
 #include "../base/lasterr.h"
 #include "../base/sys.h"
 #include "../base/trace.h"
@@ -67,7 +68,6 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 {
 	struct thread *t;
 	struct ls_handle *h;
-	pthread_attr_t attr;
 	pthread_t tid;
 	int fd;
 
@@ -114,19 +114,13 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 	h->u.wait.thread = t;
 	h->destroy = handle_destroy;
 	t->h = h;	/* the reference ls_handle_new returned now belongs to the thread */
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (dwStackSize)
-		pthread_attr_setstacksize(&attr, dwStackSize < 65536 ? 65536 : dwStackSize);
-	if (pthread_create(&tid, &attr, thread_main, t) != 0) {
-		pthread_attr_destroy(&attr);
+	if (ls_pthr_create(&tid, 1, dwStackSize ? (dwStackSize < 65536 ? 65536 : dwStackSize) : 0, thread_main, t) != 0) {
 		ls_wait_thread_put(t->wt);	/* the reference the thread would have taken */
 		ls_handle_close(fd, LS_HANDLE_THREAD);
 		ls_handle_put(h);	/* the thread's reference: frees t and closes fd */
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
 		return LS_TRACE_RET_HANDLE(NULL);
 	}
-	pthread_attr_destroy(&attr);
 	if (lpThreadId) {
 		/* The id is the Linux tid (what GetCurrentThreadId returns in the thread); it is known
 		 * once the thread runs, which takes microseconds. */
