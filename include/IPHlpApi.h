@@ -1,0 +1,2 @@
+/* IPHlpApi.h - spelling used by some programs; see iphlpapi.h. */
+#include "iphlpapi.h"

@@ -1,0 +1,2 @@
+/* Iphlpapi.h - spelling used by some programs; see iphlpapi.h. */
+#include "iphlpapi.h"

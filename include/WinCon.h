@@ -1,0 +1,2 @@
+/* WinCon.h - spelling used by some programs; see wincon.h. */
+#include "wincon.h"
