@@ -219,10 +219,10 @@ done
 # build_run NAME COMPILER FLAGS SOURCE [ARGS...]: compiles (-Werror), and with LINSOCK_LIBDIR
 # links against libws2_32 and runs; the program's stdout goes to $tmp/out.
 build_run() {
-	bname=$1; comp=$2; flags=$3; src=$4; shift 4
+	bname=$1; comp=$2; bflags=$3; bsrc=$4; shift 4
 	total=$((total + 1))
 	# shellcheck disable=SC2086
-	if ! $comp $flags -Wall -Wextra -Werror -I"$inc" -c "$src" -o "$tmp/prog.o" 2> "$tmp/err"; then
+	if ! $comp $bflags -Wall -Wextra -Werror -I"$inc" -c "$bsrc" -o "$tmp/prog.o" 2> "$tmp/err"; then
 		echo "not ok $total - $bname: compile"
 		sed 's/^/#   /' "$tmp/err" | head -20
 		fails=$((fails + 1))
