@@ -45,16 +45,22 @@ static inline HRESULT ls_strsafe_len##S(const T *s, size_t max, size_t *len) \
 	*len = n; \
 	return S_OK; \
 } \
-/* Copies at most n units of src after d[0..], always terminating within cch. */ \
+/* Copies at most n units of src to d, always terminating within cch (cch >= 1). */ \
 static inline HRESULT ls_strsafe_put##S(T *d, size_t cch, const T *src, size_t n) \
 { \
-	size_t i = 0; \
-	while (i < n && src[i] && i + 1 < cch) { \
-		d[i] = src[i]; \
-		i++; \
+	size_t i; \
+	for (i = 0;; i++) { \
+		T c = i < n ? src[i] : (T)0; \
+		if (!c) { \
+			d[i] = 0; \
+			return S_OK; \
+		} \
+		if (i == cch - 1) { \
+			d[i] = 0; \
+			return STRSAFE_E_INSUFFICIENT_BUFFER; \
+		} \
+		d[i] = c; \
 	} \
-	d[i] = 0; \
-	return (i < n && src[i]) ? STRSAFE_E_INSUFFICIENT_BUFFER : S_OK; \
 } \
 static inline HRESULT StringCchCopyN##S(T *d, size_t cch, const T *src, size_t n) \
 { \
@@ -78,7 +84,7 @@ static inline HRESULT StringCchCatN##S(T *d, size_t cch, const T *src, size_t n)
 	size_t len; \
 	if (!d || cch == 0 || cch > STRSAFE_MAX_CCH || n > STRSAFE_MAX_CCH) \
 		return STRSAFE_E_INVALID_PARAMETER; \
-	if (ls_strsafe_len##S(d, cch, &len) != S_OK || !src) \
+	if (ls_strsafe_len##S(d, cch, &len) != S_OK || !src || len >= cch) \
 		return STRSAFE_E_INVALID_PARAMETER; \
 	return ls_strsafe_put##S(d + len, cch - len, src, n); \
 } \
@@ -119,8 +125,14 @@ static inline HRESULT StringCbLength##S(const T *s, size_t cbmax, size_t *pcb) \
 	return hr; \
 }
 
+/* GCC's bounds warnings cannot see that every index stays below cch and the source's
+ * terminator (false positives once inlined into a caller with a small array). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
 LS_STRSAFE_BODIES(A, char)
 LS_STRSAFE_BODIES(W, WCHAR)
+#pragma GCC diagnostic pop
 
 /* vsnprintf: n >= cch means the output was cut (the buffer holds what fit, terminated). */
 static inline HRESULT StringCchVPrintfA(char *d, size_t cch, const char *fmt, va_list ap)
