@@ -115,6 +115,25 @@ variant "default FD_SETSIZE after stdlib.h" "-std=gnu11" "#include <stdlib.h>
 #include <winsock2.h>
 _Static_assert(sizeof(fd_set) == 8 + 8 * 64, \"FD_SETSIZE 64\");
 $BODY"
+CRT_HDRS='#include <tchar.h>
+#include <strsafe.h>
+#include <conio.h>
+#include <io.h>
+#include <process.h>
+#include <malloc.h>
+#include <wsipx.h>'
+variant "CRT headers first, then winsock2.h and windows.h" "-std=gnu11" "$CRT_HDRS
+#include <winsock2.h>
+#include <windows.h>
+#include <ws2tcpip.h>
+#include <mstcpip.h>
+$BODY"
+variant "CRT headers last, WIN32_LEAN_AND_MEAN, UNICODE" "-std=gnu11 -DWIN32_LEAN_AND_MEAN -DUNICODE -D_UNICODE" \
+"#include <windows.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+$CRT_HDRS
+$BODY"
 variant "c99 -pedantic-errors" "-std=c99 -pedantic-errors" "$STD_HDRS
 $ALL_WIN
 $BODY"
@@ -327,6 +346,9 @@ $BODY
 $CXX_BODY"
 		done
 	done
+	cxx_variant "CRT headers first (c++17)" "-std=c++17" "$CRT_HDRS
+$ALL_WIN
+$BODY"
 	cxx_variant "c++17 -pedantic-errors" "-std=c++17 -pedantic-errors" "$STD_HDRS
 $ALL_WIN
 $BODY"
