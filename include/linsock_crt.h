@@ -72,6 +72,23 @@ LS_CRT_EXPORT int _vsnprintf(char *buffer, size_t count, const char *format, va_
 LS_CRT_EXPORT int _scprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 LS_CRT_EXPORT int _vscprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
 
+LS_CRT_EXPORT int printf_s(const char *format, ...) __attribute__((format(printf, 1, 2)));
+LS_CRT_EXPORT int fprintf_s(FILE *stream, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+LS_CRT_EXPORT int vprintf_s(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
+LS_CRT_EXPORT int vfprintf_s(FILE *stream, const char *format, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+/* ---- Numbers to text (stdlib.h): radix 2..36; negative only in radix 10 ---- */
+LS_CRT_EXPORT char   *_itoa(int value, char *buffer, int radix);
+LS_CRT_EXPORT char   *_ltoa(long value, char *buffer, int radix);
+LS_CRT_EXPORT char   *_ultoa(unsigned long value, char *buffer, int radix);
+LS_CRT_EXPORT char   *_i64toa(long long value, char *buffer, int radix);
+LS_CRT_EXPORT char   *_ui64toa(unsigned long long value, char *buffer, int radix);
+LS_CRT_EXPORT errno_t _itoa_s(int value, char *buffer, size_t size, int radix);
+LS_CRT_EXPORT errno_t _i64toa_s(long long value, char *buffer, size_t size, int radix);
+LS_CRT_EXPORT errno_t strerror_s(char *buffer, size_t size, int errnum);
+
 /* ---- Files and time (stdio.h, time.h); Microsoft's argument order ---- */
 LS_CRT_EXPORT errno_t fopen_s(FILE **pFile, const char *filename, const char *mode);
 LS_CRT_EXPORT errno_t localtime_s(struct tm *tmDest, const time_t *sourceTime);
@@ -84,6 +101,9 @@ LS_CRT_EXPORT errno_t gmtime_s(struct tm *tmDest, const time_t *sourceTime);
 #define strcmpi  _strcmpi
 #define strlwr   _strlwr
 #define strupr   _strupr
+#define itoa     _itoa
+#define ltoa     _ltoa
+#define ultoa    _ultoa
 #endif
 #define _strtoi64  strtoll
 #define _strtoui64 strtoull
@@ -99,6 +119,11 @@ template <size_t N> inline errno_t strncpy_s(char (&d)[N], const char *s, size_t
 {
 	return strncpy_s(d, N, s, n);
 }
+template <size_t N> inline errno_t _itoa_s(int v, char (&d)[N], int radix)
+{
+	return _itoa_s(v, d, N, radix);
+}
+template <size_t N> inline errno_t strerror_s(char (&d)[N], int e) { return strerror_s(d, N, e); }
 template <size_t N> inline int sprintf_s(char (&d)[N], const char *f, ...)
 {
 	va_list ap;

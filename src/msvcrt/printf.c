@@ -156,3 +156,42 @@ int _scprintf(const char *format, ...)
 	va_end(ap);
 	return n;
 }
+
+/* printf_s family: printf with the format checked (NULL is EINVAL, -1). glibc's %n stays
+ * available; Microsoft's _s forms refuse it, which only matters to a program relying on the
+ * refusal. */
+int vfprintf_s(FILE *stream, const char *format, va_list ap)
+{
+	if (!stream || !format) {
+		errno = EINVAL;
+		return -1;
+	}
+	return vfprintf(stream, format, ap);
+}
+
+int vprintf_s(const char *format, va_list ap)
+{
+	return vfprintf_s(stdout, format, ap);
+}
+
+int fprintf_s(FILE *stream, const char *format, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, format);
+	n = vfprintf_s(stream, format, ap);
+	va_end(ap);
+	return n;
+}
+
+int printf_s(const char *format, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, format);
+	n = vfprintf_s(stdout, format, ap);
+	va_end(ap);
+	return n;
+}
