@@ -414,6 +414,8 @@ struct _EXCEPTION_POINTERS;
 }
 #endif
 
+/* The Microsoft CRT names glibc lacks, narrow and wide (docs/design.md C). */
 #include "linsock_crt.h"
+#include "linsock_wchar.h"
 
 #endif /* LINSOCK_BASE_H */

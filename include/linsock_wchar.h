@@ -12,9 +12,11 @@
 #ifndef LS_WCHAR_H
 #define LS_WCHAR_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "linsock_base.h"
 
 #ifdef __cplusplus
@@ -165,6 +167,88 @@ LS_CRT_EXPORT int linsock_vfwprintf(FILE *stream, const WCHAR *format, va_list a
 LS_CRT_EXPORT int linsock_fwprintf(FILE *stream, const WCHAR *format, ...);
 LS_CRT_EXPORT int linsock_vwprintf(const WCHAR *format, va_list ap);
 LS_CRT_EXPORT int linsock_wprintf(const WCHAR *format, ...);
+
+/* The bounds-checked copies with strcpy_s's rules (linsock_crt.h): EINVAL for a NULL or empty
+ * destination (untouched), otherwise the destination emptied on failure; ERANGE when it does
+ * not fit; count _TRUNCATE copies what fits and returns STRUNCATE. errno is set as well. */
+static inline int ls_wcs_fail(int e)
+{
+	errno = e;
+	return e;
+}
+static inline int ls_wcs_ncpy_s(WCHAR *d, size_t dsz, const WCHAR *s, size_t count)
+{
+	size_t n = 0, lim;
+
+	if (!d && dsz == 0 && count == 0)
+		return 0;
+	if (!d || dsz == 0)
+		return ls_wcs_fail(EINVAL);
+	if (count == 0) {
+		d[0] = 0;
+		return 0;
+	}
+	if (!s) {
+		d[0] = 0;
+		return ls_wcs_fail(EINVAL);
+	}
+	lim = count == _TRUNCATE ? dsz : count;
+	while (n < lim && s[n])
+		n++;
+	if (count == _TRUNCATE && n == dsz) {
+		memcpy(d, s, (dsz - 1) * sizeof(WCHAR));
+		d[dsz - 1] = 0;
+		return STRUNCATE;
+	}
+	if (n >= dsz) {
+		d[0] = 0;
+		return ls_wcs_fail(ERANGE);
+	}
+	memcpy(d, s, n * sizeof(WCHAR));
+	d[n] = 0;
+	return 0;
+}
+static inline int ls_wcs_cpy_s(WCHAR *d, size_t dsz, const WCHAR *s)
+{
+	if (d && dsz && !s) {
+		d[0] = 0;
+		return ls_wcs_fail(EINVAL);
+	}
+	return ls_wcs_ncpy_s(d, dsz, s, dsz && s ? dsz + 1 : 1);
+}
+static inline int ls_wcs_cat_s(WCHAR *d, size_t dsz, const WCHAR *s)
+{
+	size_t used = 0;
+	int r;
+
+	if (!d || dsz == 0)
+		return ls_wcs_fail(EINVAL);
+	while (used < dsz && d[used])
+		used++;
+	if (used == dsz || !s) {
+		d[0] = 0;
+		return ls_wcs_fail(EINVAL);
+	}
+	r = ls_wcs_cpy_s(d + used, dsz - used, s);
+	if (r)
+		d[0] = 0;
+	return r;
+}
+static inline size_t ls_wcs_nlen(const WCHAR *s, size_t max)
+{
+	size_t n = 0;
+
+	if (!s)
+		return 0;
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
+#define wcscpy_s  ls_wcs_cpy_s
+#define wcsncpy_s ls_wcs_ncpy_s
+#define wcscat_s  ls_wcs_cat_s
+#define wcsnlen_s ls_wcs_nlen
 
 /* Microsoft-only names, always. */
 #define _wcsicmp  ls_wcs_icmp

@@ -50,6 +50,10 @@ typedef unsigned int _TINT;
 #define _vsctprintf _vscwprintf
 
 #define _tcslen   ls_wcs_len
+#define _tcsnlen  ls_wcs_nlen
+#define _tcscpy_s ls_wcs_cpy_s
+#define _tcsncpy_s ls_wcs_ncpy_s
+#define _tcscat_s ls_wcs_cat_s
 #define _tcscpy   ls_wcs_cpy
 #define _tcsncpy  ls_wcs_ncpy
 #define _tcscat   ls_wcs_cat

@@ -346,6 +346,14 @@ $BODY
 $CXX_BODY"
 		done
 	done
+	cxx_variant "C++ library before and after windows.h (min/max)" "-std=c++17" "#include <iostream>
+#include <windows.h>
+#include <tchar.h>
+#include <vector>
+#include <algorithm>
+int cxx_minmax(void);
+int cxx_minmax(void) { std::vector<int> v{3, 1}; std::sort(v.begin(), v.end());
+	return std::min(v[0], 5) + std::max(1, 2); }"
 	cxx_variant "CRT headers first (c++17)" "-std=c++17" "$CRT_HDRS
 $ALL_WIN
 $BODY"

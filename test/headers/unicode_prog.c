@@ -26,7 +26,8 @@ int _tmain(int argc, _TCHAR *argv[])
 		return 5;
 	if (FAILED(StringCchLength(buf, _countof(buf), &len)) || len != 8)
 		return 6;
-	_tcscat(buf, _T("!"));
+	if (_tcscat_s(buf, _countof(buf), _T("!")) != 0)
+		return 11;
 	if (lstrcmp(buf, _T("h\u00e9llo-42!")) != 0 || _tcsicmp(_T("ABC"), _T("abc")) != 0)
 		return 7;
 	if (!GetComputerName(name, &n) || n == 0 || _tcslen(name) != n)
