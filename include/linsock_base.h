@@ -149,7 +149,7 @@ typedef WORD           LANGID;
 
 /* 16-bit wide character, as on Windows.  With -fshort-wchar wchar_t
  * already is that, and L"..." literals match. */
-#if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 typedef wchar_t        WCHAR;
 #elif defined(__cplusplus) && __cplusplus >= 201103L
 /* C++'s u"..." is const char16_t[], which converts to no other type: with
@@ -204,7 +204,7 @@ typedef TCHAR       *PTCHAR, *LPTSTR, *PTSTR;
 typedef const TCHAR *LPCTSTR, *PCTSTR;
 /* TEXT("...") under UNICODE: L"..." when wchar_t is WCHAR (-fshort-wchar), else u"..."
  * (C11, C++11), whose char16_t is WCHAR's type (docs/design.md C). */
-#if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 #define LS_TEXT_(x) L##x
 #else
 #define LS_TEXT_(x) u##x

@@ -258,7 +258,7 @@ static inline size_t ls_wcs_nlen(const WCHAR *s, size_t max)
 #define _wtol(s)  ls_wcs_tol((s), NULL, 10)
 
 /* With -fshort-wchar, wchar_t is WCHAR: the standard names take the 16-bit versions. */
-#if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 #include <wchar.h>
 #define wcslen  ls_wcs_len
 #define wcscpy  ls_wcs_cpy

@@ -34,7 +34,7 @@ int _tmain(int argc, _TCHAR *argv[])
 		return 8;
 	if (WideCharToMultiByte(CP_UTF8, 0, buf, -1, utf8, sizeof utf8, NULL, NULL) <= 0)
 		return 9;
-#if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 	/* With -fshort-wchar, L"" and the standard wcs* names are WCHAR too. */
 	if (wcslen(L"four") != 4 || wcscmp(buf, L"h\u00e9llo-42!") != 0)
 		return 10;
