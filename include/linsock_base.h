@@ -404,7 +404,29 @@ struct ls_seh_leave_ {};
 #define AbnormalTermination()         0
 #define _exception_code()             ((DWORD)0)
 #define _abnormal_termination()       0
-struct _EXCEPTION_POINTERS;
+/* The types and codes filters are written with (never called here: see above). */
+typedef struct _EXCEPTION_RECORD {
+	DWORD ExceptionCode;
+	DWORD ExceptionFlags;
+	struct _EXCEPTION_RECORD *ExceptionRecord;
+	PVOID ExceptionAddress;
+	DWORD NumberParameters;
+	ULONG_PTR ExceptionInformation[15];
+} EXCEPTION_RECORD, *PEXCEPTION_RECORD;
+struct _CONTEXT;
+typedef struct _CONTEXT CONTEXT, *PCONTEXT;
+typedef struct _EXCEPTION_POINTERS {
+	PEXCEPTION_RECORD ExceptionRecord;
+	PCONTEXT ContextRecord;
+} EXCEPTION_POINTERS, *PEXCEPTION_POINTERS, *LPEXCEPTION_POINTERS;
+#define EXCEPTION_ACCESS_VIOLATION      ((DWORD)0xC0000005)
+#define EXCEPTION_ARRAY_BOUNDS_EXCEEDED ((DWORD)0xC000008C)
+#define EXCEPTION_BREAKPOINT            ((DWORD)0x80000003)
+#define EXCEPTION_DATATYPE_MISALIGNMENT ((DWORD)0x80000002)
+#define EXCEPTION_FLT_DIVIDE_BY_ZERO    ((DWORD)0xC000008E)
+#define EXCEPTION_ILLEGAL_INSTRUCTION   ((DWORD)0xC000001D)
+#define EXCEPTION_INT_DIVIDE_BY_ZERO    ((DWORD)0xC0000094)
+#define EXCEPTION_STACK_OVERFLOW        ((DWORD)0xC00000FD)
 
 /* Windows sources carry MSVC pragmas (#pragma comment(lib, "Ws2_32.lib"), #pragma warning):
  * harmless here, so they must not warn under -Wall. */

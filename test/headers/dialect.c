@@ -47,12 +47,25 @@ static int with_cleanup(_In_ int fail)
 	return step;
 }
 
+static int filter(DWORD code, PEXCEPTION_POINTERS ep)
+{
+	(void)ep;
+	return code == EXCEPTION_ACCESS_VIOLATION ? EXCEPTION_EXECUTE_HANDLER : EXCEPTION_CONTINUE_SEARCH;
+}
+
 static int never_handles(void)
 {
 	int handled = 0;
 
 	__try {
 		tls_counter++;
+	}
+	__except (filter(GetExceptionCode(), GetExceptionInformation())) {
+		handled = 1;
+	}
+	__try {
+		tls_counter++;
+		tls_counter--;
 	}
 	__except (EXCEPTION_EXECUTE_HANDLER) {
 		handled = 1;
