@@ -111,7 +111,7 @@ int _vsnprintf(char *buffer, size_t count, const char *format, va_list ap)
 	if (n < 0)
 		return -1;
 	if (count == 0)
-		return buffer ? -1 : n;	/* _snprintf(NULL, 0, ...) measures, as _scprintf */
+		return buffer && n > 0 ? -1 : n;	/* (NULL, 0) measures, as _scprintf */
 	if ((size_t)n < count)
 		return vsnprintf(buffer, count, format, ap);
 	/* No room for the terminator: count characters, unterminated. */
