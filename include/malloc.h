@@ -9,7 +9,6 @@
 #include_next <malloc.h>
 #include <alloca.h>
 #include <stdlib.h>
-#include "linsock_crt.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,8 +21,10 @@ extern "C" {
 #define _freea(p)   free(p)
 #define _msize(p)   malloc_usable_size(p)
 
-LS_CRT_EXPORT void *_aligned_malloc(size_t size, size_t alignment);
-LS_CRT_EXPORT void  _aligned_free(void *p);
+/* Only names reserved to the implementation (leading underscore) are added: this header
+ * shadows glibc's for every program using linsock's include folder. */
+__attribute__((visibility("default"))) void *_aligned_malloc(size_t size, size_t alignment);
+__attribute__((visibility("default"))) void _aligned_free(void *p);
 
 #ifdef __cplusplus
 }
