@@ -37,6 +37,8 @@
 #undef LS_FD_SETSIZE_SAVED
 #endif
 
+#include "sal.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -147,7 +149,7 @@ typedef WORD           LANGID;
 
 /* 16-bit wide character, as on Windows.  With -fshort-wchar wchar_t
  * already is that, and L"..." literals match. */
-#if defined(__SIZEOF_WCHAR__) && __SIZEOF_WCHAR__ == 2
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
 typedef wchar_t        WCHAR;
 #elif defined(__cplusplus) && __cplusplus >= 201103L
 /* C++'s u"..." is const char16_t[], which converts to no other type: with
@@ -200,6 +202,19 @@ typedef char    TCHAR;
 #endif
 typedef TCHAR       *PTCHAR, *LPTSTR, *PTSTR;
 typedef const TCHAR *LPCTSTR, *PCTSTR;
+/* TEXT("...") under UNICODE: L"..." when wchar_t is WCHAR (-fshort-wchar), else u"..."
+ * (C11, C++11), whose char16_t is WCHAR's type (docs/design.md M). */
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+#define LS_TEXT_(x) L##x
+#else
+#define LS_TEXT_(x) u##x
+#endif
+#ifdef UNICODE
+#define __TEXT(x) LS_TEXT_(x)
+#else
+#define __TEXT(x) x
+#endif
+#define TEXT(x) __TEXT(x)
 
 /* Opaque handle types, each a distinct pointer type as on Windows. */
 #define LS_DECLARE_HANDLE(name) struct name##__ { int unused; }; typedef struct name##__ *name
@@ -269,6 +284,150 @@ typedef ULONG ls_win_u_long;
  * (docs/design.md S). */
 #define LS_WS2_SYMVER(name) __asm__(".symver " #name "," #name "@WS2_32");
 
+/* ---- The MSVC dialect Windows sources are written in (docs/design.md M) ---- */
+
+/* __declspec(x): each x Windows programs use becomes its GCC attribute (or nothing). */
+#ifndef __declspec
+#define __declspec(x) LS_DECLSPEC_##x
+#endif
+#define LS_DECLSPEC_thread       __thread
+#define LS_DECLSPEC_dllexport    __attribute__((visibility("default")))
+#define LS_DECLSPEC_dllimport
+#define LS_DECLSPEC_noreturn     __attribute__((noreturn))
+#define LS_DECLSPEC_noinline     __attribute__((noinline))
+#define LS_DECLSPEC_noalias
+#define LS_DECLSPEC_restrict
+#define LS_DECLSPEC_novtable
+#define LS_DECLSPEC_nothrow
+#define LS_DECLSPEC_selectany    __attribute__((weak))
+#define LS_DECLSPEC_naked        __attribute__((naked))
+#define LS_DECLSPEC_deprecated   __attribute__((deprecated))
+#define LS_DECLSPEC_align(n)     __attribute__((aligned(n)))
+#define LS_DECLSPEC_uuid(s)
+#define LS_DECLSPEC_allocate(s)
+#define DECLSPEC_ALIGN(n)        __attribute__((aligned(n)))
+#define DECLSPEC_NOINLINE        __attribute__((noinline))
+#define DECLSPEC_SELECTANY       __attribute__((weak))
+#define DECLSPEC_EXPORT          __attribute__((visibility("default")))
+#define DECLSPEC_NOTHROW
+#define DECLSPEC_NOVTABLE
+#define DECLSPEC_UUID(s)
+#ifndef __forceinline
+#define __forceinline __inline__ __attribute__((always_inline))
+#endif
+#ifndef FORCEINLINE
+#define FORCEINLINE __forceinline
+#endif
+#if !defined(__cplusplus) && !defined(__inline)
+#define __inline __inline__
+#endif
+#ifndef __fastcall
+#define __fastcall
+#endif
+#ifndef __thiscall
+#define __thiscall
+#endif
+#ifndef __vectorcall
+#define __vectorcall
+#endif
+#ifndef __w64
+#define __w64
+#endif
+#ifndef __unaligned
+#define __unaligned
+#endif
+#ifndef __ptr64
+#define __ptr64
+#endif
+#ifndef __ptr32
+#define __ptr32
+#endif
+#ifndef __int8
+#define __int8 char
+#endif
+#ifndef __int16
+#define __int16 short
+#endif
+#ifndef __int32
+#define __int32 int
+#endif
+
+#define UNREFERENCED_PARAMETER(p)          ((void)(p))
+#define DBG_UNREFERENCED_PARAMETER(p)      ((void)(p))
+#define DBG_UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
+#define UNREFERENCED_LOCAL_VARIABLE(v)     ((void)(v))
+/* Windows' stdlib.h has it; ours is reached through every Windows header. */
+#ifndef _countof
+#define _countof(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* Structured exception handling, in the shapes programs use it for cleanup:
+ *
+ *   __try { ...; if (failed) __leave; ... } __finally { cleanup; }
+ *   __try { ... } __except (EXCEPTION_EXECUTE_HANDLER) { report; }
+ *
+ * No fault is ever caught: a crash inside __try is the signal it is on Linux. So the __finally
+ * block runs when the __try block ends normally or by __leave, and an __except block never runs
+ * (its filter is compiled, never evaluated). return, goto and break out of the __try block skip
+ * the __finally block (Windows would run it, as an "abnormal termination").
+ *
+ * C: the __try block sits in a GNU statement expression with a local label (__label__) at
+ * its end, and __leave is a goto to it: break and continue inside it still belong to the
+ * enclosing loop, and nested blocks each have their own label. C++: libstdc++ defines __try itself (as "try", or "if (true)" under
+ * -fno-exceptions), so we use the very same definition; __leave throws a private type that the
+ * __finally/__except clause catches (it is not available under -fno-exceptions). */
+#ifndef __cplusplus
+#define __try     __extension__ ({ __label__ ls_seh_leave_;
+#define __leave   goto ls_seh_leave_
+#define __finally ls_seh_leave_: __attribute__((unused)); });
+#define __except(...) ls_seh_leave_: __attribute__((unused)); }); if (0 && (__VA_ARGS__))
+#elif defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+struct ls_seh_leave_ {};
+#ifndef __try
+#define __try try
+#endif
+#define __leave   throw ls_seh_leave_()
+#define __finally catch (const ls_seh_leave_ &) {} if (true)
+#define __except(...) catch (const ls_seh_leave_ &) {} if (false && (__VA_ARGS__))
+#else
+#ifndef __try
+#define __try if (true)
+#endif
+#define __finally if (true)
+#define __except(...) if (false && (__VA_ARGS__))
+#endif
+#define EXCEPTION_EXECUTE_HANDLER     1
+#define EXCEPTION_CONTINUE_SEARCH     0
+#define EXCEPTION_CONTINUE_EXECUTION  (-1)
+#define GetExceptionCode()            ((DWORD)0)
+#define GetExceptionInformation()     ((struct _EXCEPTION_POINTERS *)0)
+#define AbnormalTermination()         0
+#define _exception_code()             ((DWORD)0)
+#define _abnormal_termination()       0
+/* The types and codes filters are written with (never called here: see above). */
+typedef struct _EXCEPTION_RECORD {
+	DWORD ExceptionCode;
+	DWORD ExceptionFlags;
+	struct _EXCEPTION_RECORD *ExceptionRecord;
+	PVOID ExceptionAddress;
+	DWORD NumberParameters;
+	ULONG_PTR ExceptionInformation[15];
+} EXCEPTION_RECORD, *PEXCEPTION_RECORD;
+struct _CONTEXT;
+typedef struct _CONTEXT CONTEXT, *PCONTEXT;
+typedef struct _EXCEPTION_POINTERS {
+	PEXCEPTION_RECORD ExceptionRecord;
+	PCONTEXT ContextRecord;
+} EXCEPTION_POINTERS, *PEXCEPTION_POINTERS, *LPEXCEPTION_POINTERS;
+#define EXCEPTION_ACCESS_VIOLATION      ((DWORD)0xC0000005)
+#define EXCEPTION_ARRAY_BOUNDS_EXCEEDED ((DWORD)0xC000008C)
+#define EXCEPTION_BREAKPOINT            ((DWORD)0x80000003)
+#define EXCEPTION_DATATYPE_MISALIGNMENT ((DWORD)0x80000002)
+#define EXCEPTION_FLT_DIVIDE_BY_ZERO    ((DWORD)0xC000008E)
+#define EXCEPTION_ILLEGAL_INSTRUCTION   ((DWORD)0xC000001D)
+#define EXCEPTION_INT_DIVIDE_BY_ZERO    ((DWORD)0xC0000094)
+#define EXCEPTION_STACK_OVERFLOW        ((DWORD)0xC00000FD)
+
 /* Windows sources carry MSVC pragmas (#pragma comment(lib, "Ws2_32.lib"), #pragma warning):
  * harmless here, so they must not warn under -Wall. */
 #pragma GCC diagnostic ignored "-Wunknown-pragmas"
@@ -276,5 +435,9 @@ typedef ULONG ls_win_u_long;
 #ifdef __cplusplus
 }
 #endif
+
+/* The Microsoft CRT names glibc lacks, narrow and wide (docs/design.md M). */
+#include "linsock_crt.h"
+#include "linsock_wchar.h"
 
 #endif /* LINSOCK_BASE_H */

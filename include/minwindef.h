@@ -9,7 +9,10 @@
 
 #define MAX_PATH 260
 
-#ifndef NOMINMAX
+/* min and max are macros in C, as Windows has them (unless NOMINMAX). Not in C++: unlike
+ * Microsoft's STL, libstdc++ declares std::min/std::max in ways a function-like macro breaks,
+ * so C++ code gets std::min/std::max as if NOMINMAX were defined (docs/design.md M). */
+#if !defined(NOMINMAX) && !defined(__cplusplus)
 #ifndef max
 #define max(a, b) (((a) > (b)) ? (a) : (b))
 #endif

@@ -72,7 +72,16 @@ extern "C" {
 #define CopyMemory   RtlCopyMemory
 #define FillMemory   RtlFillMemory
 #define ZeroMemory   RtlZeroMemory
-#define SecureZeroMemory(d, n) memset((d), 0, (n))
+/* Unlike memset, never optimized away (it clears secrets before the memory dies); returns ptr. */
+static inline PVOID SecureZeroMemory(PVOID ptr, SIZE_T cnt)
+{
+	volatile BYTE *p = (volatile BYTE *)ptr;
+
+	while (cnt--)
+		*p++ = 0;
+	return ptr;
+}
+#define RtlSecureZeroMemory SecureZeroMemory
 
 /* ---- Interlocked operations: sequentially consistent, like Windows'
  * full-barrier intrinsics.  Each returns what Windows' returns. ---- */

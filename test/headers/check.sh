@@ -115,6 +115,25 @@ variant "default FD_SETSIZE after stdlib.h" "-std=gnu11" "#include <stdlib.h>
 #include <winsock2.h>
 _Static_assert(sizeof(fd_set) == 8 + 8 * 64, \"FD_SETSIZE 64\");
 $BODY"
+CRT_HDRS='#include <tchar.h>
+#include <strsafe.h>
+#include <conio.h>
+#include <io.h>
+#include <process.h>
+#include <malloc.h>
+#include <wsipx.h>'
+variant "CRT headers first, then winsock2.h and windows.h" "-std=gnu11" "$CRT_HDRS
+#include <winsock2.h>
+#include <windows.h>
+#include <ws2tcpip.h>
+#include <mstcpip.h>
+$BODY"
+variant "CRT headers last, WIN32_LEAN_AND_MEAN, UNICODE" "-std=gnu11 -DWIN32_LEAN_AND_MEAN -DUNICODE -D_UNICODE" \
+"#include <windows.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+$CRT_HDRS
+$BODY"
 variant "c99 -pedantic-errors" "-std=c99 -pedantic-errors" "$STD_HDRS
 $ALL_WIN
 $BODY"
@@ -149,12 +168,122 @@ $BODY"
 for h in linsock_base.h winerror.h ntstatus.h guiddef.h basetsd.h minwindef.h windef.h \
 	winnt.h winbase.h windows.h winsock.h winsock2.h ws2def.h inaddr.h in6addr.h \
 	ws2ipdef.h ws2tcpip.h wspiapi.h mswsock.h mstcpip.h ws2spi.h sporder.h afunix.h \
-	qos.h linsock.h; do
+	qos.h linsock.h tchar.h conio.h io.h process.h malloc.h strsafe.h wsipx.h sal.h \
+	heapapi.h sysinfoapi.h libloaderapi.h processthreadsapi.h stringapiset.h winuser.h \
+	linsock_crt.h linsock_wchar.h; do
 	variant "$h is self-contained" "-std=gnu11" "#include <$h>
 int self_contained(void);
 int self_contained(void) { return 0; }"
 done
 
+
+# ---------------------------------------------------- header spellings ----
+# Every spelling seen in Windows programs resolves (docs/design.md M). The non-lower-case
+# files in include/ are one-line aliases of the lower-case header; spellings of headers
+# another branch adds (iphlpapi.h, wincon.h) are checked once that header exists.
+SPELLINGS='Windows.h windows.h WINDOWS.H WinSock2.h Winsock2.h winsock2.h WINSOCK2.H
+WinSock.h Winsock.h WINSOCK.H WS2tcpip.h Ws2tcpip.h ws2tcpip.h WS2TCPIP.H MSWSock.h MSWsock.h
+Mswsock.h mswsock.h MSTcpIP.h Mstcpip.h mstcpip.h WS2spi.h Ws2spi.h WinError.h Winerror.h
+WinBase.h Winbase.h WinNT.h Winnt.h WinDef.h Windef.h MinWinDef.h BaseTsd.h GuidDef.h
+In6addr.h NTStatus.h Ntstatus.h SPOrder.h Sporder.h AfUnix.h Afunix.h Ws2def.h WS2def.h
+Ws2ipdef.h WS2ipdef.h Basetsd.h Guiddef.h Minwindef.h TChar.h Tchar.h TCHAR.H tchar.h StrSafe.h Strsafe.h strsafe.h
+Conio.h conio.h IO.h Io.h io.h Process.h process.h Malloc.h malloc.h WSPiApi.h Wspiapi.h
+wspiapi.h WSipx.h Wsipx.h wsipx.h WinUser.h Winuser.h winuser.h HeapApi.h SysInfoApi.h
+LibLoaderApi.h ProcessThreadsApi.h StringApiSet.h sal.h
+IPHlpApi.h Iphlpapi.h IPHLPAPI.h iphlpapi.h WinCon.h Wincon.h wincon.h'
+for sp in $SPELLINGS; do
+	total=$((total + 1))
+	if [ ! -e "$inc/$sp" ]; then
+		case $sp in
+		iphlpapi.h|wincon.h)
+			echo "ok $total - spelling <$sp> # SKIP not in this tree yet"
+			continue ;;
+		esac
+		echo "not ok $total - spelling <$sp>: no such file in include/"
+		fails=$((fails + 1))
+		continue
+	fi
+	target=$(sed -n 's/^#include "\(.*\)"$/\1/p' "$inc/$sp" | head -1)
+	case $sp in
+	*[A-Z]*)
+		if [ "$(wc -l < "$inc/$sp")" -ne 2 ] || [ -z "$target" ]; then
+			echo "not ok $total - spelling <$sp>: not a one-line alias"
+			fails=$((fails + 1))
+			continue
+		elif [ ! -e "$inc/$target" ]; then
+			echo "ok $total - spelling <$sp> # SKIP $target not in this tree yet"
+			continue
+		fi ;;
+	esac
+	printf '#include <%s>\nint spelling_ok(void);\nint spelling_ok(void) { return 0; }\n' "$sp" > "$tmp/t.c"
+	if $CC -std=gnu11 -Wall -Wextra -Werror -I"$inc" -c "$tmp/t.c" -o "$tmp/t.o" 2> "$tmp/err"; then
+		echo "ok $total - spelling <$sp>"
+	else
+		echo "not ok $total - spelling <$sp>"
+		sed 's/^/#   /' "$tmp/err" | head -10
+		fails=$((fails + 1))
+	fi
+done
+# Every mixed-case file in include/ is in the list above (a new alias gets a line there).
+for f in "$inc"/*[A-Z]*.[hH]; do
+	b=$(basename "$f")
+	case " $(echo $SPELLINGS) " in
+	*" $b "*) ;;
+	*) total=$((total + 1)); fails=$((fails + 1))
+	   echo "not ok $total - include/$b is not in check.sh's SPELLINGS list" ;;
+	esac
+done
+
+# ------------------------------------------- dialect and UNICODE programs ----
+# build_run NAME COMPILER FLAGS SOURCE [ARGS...]: compiles (-Werror), and with LINSOCK_LIBDIR
+# links against libws2_32 and runs; the program's stdout goes to $tmp/out.
+build_run() {
+	bname=$1; comp=$2; bflags=$3; bsrc=$4; shift 4
+	total=$((total + 1))
+	# shellcheck disable=SC2086
+	if ! $comp $bflags -Wall -Wextra -Werror -I"$inc" -c "$bsrc" -o "$tmp/prog.o" 2> "$tmp/err"; then
+		echo "not ok $total - $bname: compile"
+		sed 's/^/#   /' "$tmp/err" | head -20
+		fails=$((fails + 1))
+		return 1
+	fi
+	if [ -z "${LINSOCK_LIBDIR:-}" ]; then
+		echo "ok $total - $bname: compiles # SKIP link and run: LINSOCK_LIBDIR unset"
+		return 1
+	fi
+	if ! $comp "$tmp/prog.o" -L"$LINSOCK_LIBDIR" -Wl,-rpath,"$LINSOCK_LIBDIR" -lws2_32 \
+		-o "$tmp/prog" 2> "$tmp/err"; then
+		echo "not ok $total - $bname: link"
+		sed 's/^/#   /' "$tmp/err" | head -20
+		fails=$((fails + 1))
+		return 1
+	fi
+	if ! "$tmp/prog" "$@" > "$tmp/out" 2>&1; then
+		echo "not ok $total - $bname: run (status $?)"
+		sed 's/^/#   /' "$tmp/out" | head -20
+		fails=$((fails + 1))
+		return 1
+	fi
+	return 0
+}
+for std in gnu11 c99; do
+	build_run "dialect.c (C, $std)" "$CC" "-std=$std" "$here/dialect.c" &&
+		echo "ok $total - dialect.c (C, $std): compiles, runs"
+done
+# \u00e9 as UTF-8 in the argument; the program prints it back through _tprintf.
+uni_expect='h\303\251llo-42!|h\303\251llo-42!|x|   h\303\251|-7'
+for flags in "-std=gnu11 -fshort-wchar" "-std=c11" "-std=gnu11"; do
+	if build_run "UNICODE program ($flags)" "$CC" "$flags -DUNICODE -D_UNICODE" \
+		"$here/unicode_prog.c" "$(printf 'h\303\251llo')"; then
+		if [ "$(cat "$tmp/out")" = "$(printf "$uni_expect")" ]; then
+			echo "ok $total - UNICODE program ($flags): _tmain, TCHAR, _tprintf end to end"
+		else
+			echo "not ok $total - UNICODE program ($flags): output"
+			sed 's/^/#   got: /' "$tmp/out" | head -5
+			fails=$((fails + 1))
+		fi
+	fi
+done
 
 # ---------------------------------------------------------------- C++ ----
 # The same headers from C++ (Microsoft's own samples are .cpp): every
@@ -217,6 +346,17 @@ $BODY
 $CXX_BODY"
 		done
 	done
+	cxx_variant "C++ library before and after windows.h (min/max)" "-std=c++17" "#include <iostream>
+#include <windows.h>
+#include <tchar.h>
+#include <vector>
+#include <algorithm>
+int cxx_minmax(void);
+int cxx_minmax(void) { std::vector<int> v{3, 1}; std::sort(v.begin(), v.end());
+	return std::min(v[0], 5) + std::max(1, 2); }"
+	cxx_variant "CRT headers first (c++17)" "-std=c++17" "$CRT_HDRS
+$ALL_WIN
+$BODY"
 	cxx_variant "c++17 -pedantic-errors" "-std=c++17 -pedantic-errors" "$STD_HDRS
 $ALL_WIN
 $BODY"
@@ -233,7 +373,8 @@ $BODY"
 $BODY"
 	for h in linsock_base.h guiddef.h inaddr.h in6addr.h qos.h ws2def.h ws2ipdef.h \
 		afunix.h winnt.h winbase.h windows.h winsock2.h ws2tcpip.h mswsock.h \
-		mstcpip.h ws2spi.h sporder.h linsock.h; do
+		mstcpip.h ws2spi.h sporder.h linsock.h tchar.h strsafe.h conio.h io.h \
+		process.h malloc.h wsipx.h linsock_crt.h linsock_wchar.h winuser.h; do
 		cxx_variant "$h is self-contained" "-std=c++11" "#include <$h>"
 	done
 
@@ -292,6 +433,23 @@ DEFINE_GUID(LS_CHECK_GUID, 0x11223344, 0x5566, 0x7788, 0x99, 0xaa, 0xbb, 0xcc, 0
 		sed 's/^/#   /' "$tmp/err" | head -20
 		fails=$((fails + 1))
 	fi
+
+	# The dialect program as C++ (__try is libstdc++'s "try"; __leave throws).
+	for std in c++11 c++17; do
+		build_run "dialect.c (C++, $std)" "$CXX" "-x c++ -std=$std $pragma_flag" "$here/dialect.c" &&
+			echo "ok $total - dialect.c (C++, $std): compiles, runs"
+	done
+	for flags in "-fshort-wchar" ""; do
+		build_run "UNICODE program (C++${flags:+, $flags})" "$CXX" \
+			"-x c++ -std=c++17 $flags -DUNICODE -D_UNICODE $pragma_flag" \
+			"$here/unicode_prog.c" "$(printf 'h\303\251llo')" || continue
+		if [ "$(cat "$tmp/out")" = "$(printf "$uni_expect")" ]; then
+			echo "ok $total - UNICODE program (C++${flags:+, $flags}): runs"
+		else
+			echo "not ok $total - UNICODE program (C++${flags:+, $flags}): output"
+			fails=$((fails + 1))
+		fi
+	done
 
 	# A C++ Winsock program: compiles, links against libws2_32, runs.
 	for std in c++11 c++17; do

@@ -1,0 +1,2 @@
+/* Conio.h - spelling used by some programs; see conio.h. */
+#include "conio.h"

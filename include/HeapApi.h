@@ -1,0 +1,2 @@
+/* HeapApi.h - spelling used by some programs; see heapapi.h. */
+#include "heapapi.h"

@@ -1,0 +1,2 @@
+/* Io.h - spelling used by some programs; see io.h. */
+#include "io.h"

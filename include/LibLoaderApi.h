@@ -1,0 +1,2 @@
+/* LibLoaderApi.h - spelling used by some programs; see libloaderapi.h. */
+#include "libloaderapi.h"

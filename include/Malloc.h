@@ -1,0 +1,2 @@
+/* Malloc.h - spelling used by some programs; see malloc.h. */
+#include "malloc.h"

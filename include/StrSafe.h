@@ -1,0 +1,2 @@
+/* StrSafe.h - spelling used by some programs; see strsafe.h. */
+#include "strsafe.h"

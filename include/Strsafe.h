@@ -1,0 +1,2 @@
+/* Strsafe.h - spelling used by some programs; see strsafe.h. */
+#include "strsafe.h"

@@ -1,0 +1,2 @@
+/* Tchar.h - spelling used by some programs; see tchar.h. */
+#include "tchar.h"

@@ -1,0 +1,2 @@
+/* WSPiApi.h - spelling used by some programs; see wspiapi.h. */
+#include "wspiapi.h"

@@ -1,0 +1,2 @@
+/* WSipx.h - spelling used by some programs; see wsipx.h. */
+#include "wsipx.h"

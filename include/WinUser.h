@@ -1,0 +1,2 @@
+/* WinUser.h - spelling used by some programs; see winuser.h. */
+#include "winuser.h"

@@ -1,0 +1,2 @@
+/* Wincon.h - spelling used by some programs; see wincon.h. */
+#include "wincon.h"

@@ -1,0 +1,2 @@
+/* Wsipx.h - spelling used by some programs; see wsipx.h. */
+#include "wsipx.h"

@@ -1,0 +1,2 @@
+/* Wspiapi.h - spelling used by some programs; see wspiapi.h. */
+#include "wspiapi.h"
