@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds linsock and runs every test: the suite under each async backend
 # (LINSOCK_BACKEND=io_uring and =epoll), the export-list and header checks (ctest), the suite
-# again under ASan+UBSan, TSan and valgrind, and the demo. Last line: "N passed, N failed".
+# again under ASan+UBSan, TSan and valgrind, the demo and the compatibility suite
+# (scripts/compat.sh). Last line: "N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
 LINSOCK_DEPS_TEST=1 sh scripts/deps.sh
@@ -55,17 +56,13 @@ else
 	cat build/demo.log; failed=$((failed + 1))
 fi
 # The compatibility suite (docs/compat.md): each program PASS adds 1 passed, each FAIL 1 failed.
-# Left off until the crt and console branches of issue #7 are merged: 7 of its 17 programs need
-# tchar.h, __try, HeapAlloc, _beginthreadex, strsafe.h, SetConsoleCtrlHandler or the
-# -lmswsock/-lkernel32 link names.
-# Enable by removing the leading "#" of the next lines.
-#echo "== compat (test/compat programs against the installed linsock)"
-#sh scripts/compat.sh >build/compat.log 2>&1 || true
-#grep '^FAIL' build/compat.log || true
-#if tail -n 1 build/compat.log | grep -q '^[0-9]* passed, [0-9]* failed$'; then
-#	tail -n 1 build/compat.log; tally build/compat.log
-#else
-#	cat build/compat.log; failed=$((failed + 1))
-#fi
+echo "== compat (test/compat programs against the installed linsock)"
+sh scripts/compat.sh >build/compat.log 2>&1 || true
+grep '^FAIL' build/compat.log || true
+if tail -n 1 build/compat.log | grep -q '^[0-9]* passed, [0-9]* failed$'; then
+	tail -n 1 build/compat.log; tally build/compat.log
+else
+	cat build/compat.log; failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
