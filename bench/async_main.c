@@ -391,8 +391,8 @@ static int run_drive(const struct opts *o, int port)
 	if (raw <= 0)
 		return 1;
 	printf("RESULT name=drive_%d impl=epoll rate=%.0f unit=msgs/s\n", o->size, raw);
-	printf("echo %d B: the server %.0f msgs/s, raw epoll server %.0f msgs/s, ratio %.3f\n", o->size, ext, raw,
-	       ext / raw);
+	printf("echo %d B: server on port %d %.0f msgs/s, raw epoll server %.0f msgs/s, ratio %.3f\n", o->size, port,
+	       ext, raw, ext / raw);
 	return 0;
 }
 
