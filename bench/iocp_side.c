@@ -163,13 +163,15 @@ static DWORD WINAPI acceptor(LPVOID arg)
 		}
 		setsockopt(c->s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
 		if (CreateIoCompletionPort((HANDLE)c->s, srv.port, 0, 0) == NULL) {
-			printf("FAIL iocp CreateIoCompletionPort: %lu\n", (unsigned long)GetLastError());
+			if (!srv.errors)
+				printf("FAIL iocp CreateIoCompletionPort: %lu\n", (unsigned long)GetLastError());
 			conn_close(c, 1);
 			continue;
 		}
 		if (srv.mode == 2 &&
 		    !SetFileCompletionNotificationModes((HANDLE)c->s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)) {
-			printf("FAIL SetFileCompletionNotificationModes: %lu\n", (unsigned long)GetLastError());
+			if (!srv.errors)
+				printf("FAIL SetFileCompletionNotificationModes: %lu\n", (unsigned long)GetLastError());
 			conn_close(c, 1);
 			continue;
 		}
