@@ -8,7 +8,8 @@
  * round of each counts (the least disturbed by the machine). Prints one RESULT line per
  * measurement and a ratio line per workload: ratio = linsock rate / raw rate (targets >= 0.97).
  * --big N also writes N MiB (default 2048) with a single WriteFile on a blocking socket, which
- * must complete. Readiness (issue #6): 64 loopback TCP pairs, one made readable per round and found
+ * must complete. Subcommands echo, pingpong, conns, async and drive run the completion-port
+ * workloads instead (async_main.c, bench/README.md). Readiness (issue #6): 64 loopback TCP pairs, one made readable per round and found
  * with one WSAPoll or one select over all 64 (raw: poll), -p rounds (default 20000); ratio =
  * linsock rate / raw rate (target >= 0.9). Exit status 1 if any run failed its checks. */
 #include <stdio.h>
@@ -36,8 +37,20 @@ struct workload {
 	double raw, ws;
 };
 
+static int is_async(const char *cmd)
+{
+	static const char *const cmds[] = { "echo", "pingpong", "conns", "async", "drive", "conns-child" };
+
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && is_async(argv[1]))
+		return async_main(argc, argv);
 	int n = arg(argc, argv, "-n", 20000), mib = arg(argc, argv, "-m", 1024), rounds = arg(argc, argv, "-r", 3);
 	int big = arg(argc, argv, "--big", 2048), failed = 0, prounds = arg(argc, argv, "-p", 20000);
 	struct workload w[] = {
