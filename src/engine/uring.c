@@ -67,6 +67,7 @@ struct reg {
 	int fd;
 	uint8_t armed;			/* a poll for this reg is in the SQ or the kernel */
 	uint8_t errors;			/* consecutive failed polls */
+	uint8_t queued;			/* on ctx->pending */
 	struct reg *prev, *next;	/* the context's list (freed with it) */
 	struct reg *pending;		/* waiting for an SQE (SQ full) */
 };
@@ -81,6 +82,16 @@ struct ls_engine_ctx {
 	struct reg *pending;		/* regs whose poll could not get an SQE yet */
 };
 
+/* Lock held: r's poll is queued by the next flush (the poller's, before it sleeps). */
+static void defer(struct ls_engine_ctx *ctx, struct reg *r)
+{
+	if (r->queued)
+		return;
+	r->queued = 1;
+	r->pending = ctx->pending;
+	ctx->pending = r;
+}
+
 /* Lock held. Queues the multishot poll for r (submitted by the poller, or with a removal). */
 static void arm(struct ls_engine_ctx *ctx, struct reg *r)
 {
@@ -91,10 +102,7 @@ static void arm(struct ls_engine_ctx *ctx, struct reg *r)
 		sqe = io_uring_get_sqe(&ctx->ring);
 	}
 	if (!sqe) {
-		if (!r->pending && ctx->pending != r) {
-			r->pending = ctx->pending;
-			ctx->pending = r;
-		}
+		defer(ctx, r);
 		return;
 	}
 	io_uring_prep_poll_multishot(sqe, r->fd, WATCH);
@@ -132,6 +140,7 @@ static void unpend(struct ls_engine_ctx *ctx, struct reg *r)
 		if (*pp == r) {
 			*pp = r->pending;
 			r->pending = NULL;
+			r->queued = 0;
 			return;
 		}
 	}
@@ -273,8 +282,12 @@ static unsigned reap(struct ls_engine_ctx *ctx, struct hit *hits, int *nhits, in
 			hits[*nhits].events = (uint32_t)cqe->res;
 			(*nhits)++;
 		}
+		/* A multishot poll that ended (CQ overflow, error) is queued again by the next
+		 * flush, not here: a ready socket's new poll posts a CQE at once, and re-arming
+		 * while reaping could feed this loop forever (thousands of sockets at EOF after an
+		 * overflow). */
 		if (!r->armed && r->errors < 16)
-			arm(ctx, r);
+			defer(ctx, r);
 	}
 	io_uring_cq_advance(&ctx->ring, n);
 	return n;
@@ -287,6 +300,9 @@ static void flush(struct ls_engine_ctx *ctx)
 		struct reg *p = ctx->pending;
 		ctx->pending = p->pending;
 		p->pending = NULL;
+		p->queued = 0;
+		if (!p->es || p->armed)
+			continue;	/* unregistered or armed meanwhile */
 		arm(ctx, p);
 		if (!p->armed)
 			break;
