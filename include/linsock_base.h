@@ -269,13 +269,15 @@ typedef ULONG ls_win_u_long;
  * Windows code calls ours while native Linux code in the same program, and every other library,
  * keeps calling glibc's; and no unversioned `socket` that comes earlier in the lookup order (a
  * sanitizer runtime's interceptor) can satisfy the reference (docs/design.md S).
- * In the library, the alias is made next to the definition: `.set` of a global name to a symbol
- * the file does not define emits nothing, so only the defining file gets it. */
+ * In the library both names are made next to the definition. A second `.symver socket,...` is
+ * refused by GAS in a file that only references `socket`, so the second name is an alias: a
+ * global `.set` to a symbol the file does not define emits nothing, so only the defining file
+ * gets it. */
 #ifdef LINSOCK_BUILD
-#define LS_WS2_SYMVER(name)                                                                     \
-	__asm__(".symver " #name "," #name "@WS2_32\n\t"                                        \
-		".globl linsock_ws2_" #name "\n\t"                                               \
-		".set linsock_ws2_" #name "," #name "\n\t"                                       \
+#define LS_WS2_SYMVER(name) \
+	__asm__(".symver " #name "," #name "@WS2_32\n\t" \
+		".globl linsock_ws2_" #name "\n\t" \
+		".set linsock_ws2_" #name "," #name "\n\t" \
 		".symver linsock_ws2_" #name ",linsock_ws2_" #name "@WS2_32");
 #else
 #define LS_WS2_SYMVER(name) __asm__(".symver " #name ",linsock_ws2_" #name "@WS2_32");
