@@ -278,11 +278,25 @@ typedef ULONG ls_win_u_long;
 
 
 /* Exported functions whose names glibc also exports (socket, send, select, getaddrinfo...) are
- * defined by libws2_32 under the non-default symbol version WS2_32, and every file that includes
- * our headers binds its references to that version. So Windows code calls ours while native
- * Linux code in the same program, and every other library, keeps calling glibc's
- * (docs/design.md S). */
-#define LS_WS2_SYMVER(name) __asm__(".symver " #name "," #name "@WS2_32");
+ * defined by libws2_32 under the non-default symbol version WS2_32, twice: as `socket@WS2_32`
+ * (the Windows name, for dlsym and FFI users) and as `linsock_ws2_socket@WS2_32`, a name only
+ * linsock defines. A file that includes our headers binds its references to the second, so
+ * Windows code calls ours while native Linux code in the same program, and every other library,
+ * keeps calling glibc's; and no unversioned `socket` that comes earlier in the lookup order (a
+ * sanitizer runtime's interceptor) can satisfy the reference (docs/design.md S).
+ * In the library both names are made next to the definition. A second `.symver socket,...` is
+ * refused by GAS in a file that only references `socket`, so the second name is an alias: a
+ * global `.set` to a symbol the file does not define emits nothing, so only the defining file
+ * gets it. */
+#ifdef LINSOCK_BUILD
+#define LS_WS2_SYMVER(name) \
+	__asm__(".symver " #name "," #name "@WS2_32\n\t" \
+		".globl linsock_ws2_" #name "\n\t" \
+		".set linsock_ws2_" #name "," #name "\n\t" \
+		".symver linsock_ws2_" #name ",linsock_ws2_" #name "@WS2_32");
+#else
+#define LS_WS2_SYMVER(name) __asm__(".symver " #name ",linsock_ws2_" #name "@WS2_32");
+#endif
 
 /* ---- The MSVC dialect Windows sources are written in (docs/design.md M) ---- */
 

@@ -99,9 +99,8 @@ rm -rf "$out" && mkdir -p "$out"
 cc=${CC:-cc}
 pc_cflags=$(pkg-config --cflags linsock)
 pc_libs=$(pkg-config --libs linsock)
-# COMPAT_STATIC=1 links libws2_32.a instead. Needed with -fsanitize=address/thread: the
-# sanitizers' unversioned interceptors (getaddrinfo, socket...) would otherwise satisfy the
-# program's socket@WS2_32 references to the shared library (docs/porting.md).
+# COMPAT_STATIC=1 links libws2_32.a instead (both work under -fsanitize=address/thread: the
+# headers reference linsock_ws2_* names no sanitizer intercepts, docs/design.md S).
 if [ "${COMPAT_STATIC:-0}" = 1 ]; then
 	pc_libs="$prefix/lib/libws2_32.a $(pkg-config --static --libs linsock | sed 's/-lws2_32//')"
 fi

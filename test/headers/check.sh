@@ -384,8 +384,9 @@ void *cxx_refs[] = { (void *)&WSAStartup, (void *)&closesocket, (void *)&GetLast
 	if $CXX -std=c++11 -I"$inc" -c "$tmp/t.cpp" -o "$tmp/t.o" 2> "$tmp/err" &&
 		nm -u "$tmp/t.o" > "$tmp/nm" &&
 		! grep -q '_Z' "$tmp/nm" &&
-		grep -q ' WSAStartup$' "$tmp/nm" && grep -q ' select@WS2_32$' "$tmp/nm" &&
-		grep -q ' gethostname@WS2_32$' "$tmp/nm" && grep -q ' getaddrinfo@WS2_32$' "$tmp/nm"; then
+		grep -q ' WSAStartup$' "$tmp/nm" && grep -q ' linsock_ws2_select@WS2_32$' "$tmp/nm" &&
+		grep -q ' linsock_ws2_gethostname@WS2_32$' "$tmp/nm" &&
+		grep -q ' linsock_ws2_getaddrinfo@WS2_32$' "$tmp/nm"; then
 		echo "ok $total - C++: C linkage, WS2_32 symbol versions, asm labels"
 	else
 		echo "not ok $total - C++: C linkage, WS2_32 symbol versions, asm labels"
