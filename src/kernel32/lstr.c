@@ -54,7 +54,8 @@ LPSTR WINAPI lstrcpynA(LPSTR lpString1, LPCSTR lpString2, int iMaxLength)
 {
 	int i;
 
-	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1, ls_trace_str(lpString2), iMaxLength);
+	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1, ls_trace_strn(lpString2, iMaxLength > 0 ? (size_t)iMaxLength : 0),
+		      iMaxLength);
 	if (BAD(lpString1) || BAD(lpString2) || iMaxLength < 0)
 		return LS_TRACE_RET_PTR(NULL);
 	if (iMaxLength == 0)
@@ -69,7 +70,8 @@ LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength)
 {
 	int i;
 
-	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1, ls_trace_wstr((const uint16_t *)lpString2), iMaxLength);
+	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1,
+		      ls_trace_wstrn((const uint16_t *)lpString2, iMaxLength > 0 ? (size_t)iMaxLength : 0), iMaxLength);
 	if (BAD(lpString1) || BAD(lpString2) || iMaxLength < 0)
 		return LS_TRACE_RET_PTR(NULL);
 	if (iMaxLength == 0)

@@ -27,7 +27,7 @@ errno_t strcpy_s(char *dest, rsize_t destsz, const char *src)
 {
 	size_t n;
 
-	LS_TRACE_CALL("%p, %zu, %s", (void *)dest, (size_t)destsz, ls_trace_str(src));
+	LS_TRACE_CALL("%p, %zu, %s", (void *)dest, (size_t)destsz, ls_trace_strn(src, destsz));
 	if (!dest || destsz == 0)
 		return LS_TRACE_RET_ERRNO(fail(EINVAL));
 	if (!src) {
@@ -47,7 +47,7 @@ errno_t strncpy_s(char *dest, rsize_t destsz, const char *src, rsize_t count)
 {
 	size_t n;
 
-	LS_TRACE_CALL("%p, %zu, %s, %zu", (void *)dest, (size_t)destsz, ls_trace_str(src), (size_t)count);
+	LS_TRACE_CALL("%p, %zu, %s, %zu", (void *)dest, (size_t)destsz, ls_trace_strn(src, count), (size_t)count);
 	if (!dest && destsz == 0 && count == 0)
 		return LS_TRACE_RET_ERRNO(0);	/* Microsoft: nothing to do is no error */
 	if (!dest || destsz == 0)
@@ -77,7 +77,7 @@ errno_t strncpy_s(char *dest, rsize_t destsz, const char *src, rsize_t count)
 
 errno_t strcat_s(char *dest, rsize_t destsz, const char *src)
 {
-	LS_TRACE_CALL("%s, %zu, %s", ls_trace_str(dest), (size_t)destsz, ls_trace_str(src));
+	LS_TRACE_CALL("%s, %zu, %s", ls_trace_strn(dest, destsz), (size_t)destsz, ls_trace_strn(src, destsz));
 	return LS_TRACE_RET_ERRNO(strncat_s(dest, destsz, src, (rsize_t)-2));
 }
 
@@ -86,7 +86,8 @@ errno_t strncat_s(char *dest, rsize_t destsz, const char *src, rsize_t count)
 {
 	size_t used, n;
 
-	LS_TRACE_CALL("%s, %zu, %s, %zu", ls_trace_str(dest), (size_t)destsz, ls_trace_str(src), (size_t)count);
+	LS_TRACE_CALL("%s, %zu, %s, %zu", ls_trace_strn(dest, destsz), (size_t)destsz, ls_trace_strn(src, count),
+		      (size_t)count);
 	if (!dest && destsz == 0 && count == 0)
 		return LS_TRACE_RET_ERRNO(0);
 	if (!dest || destsz == 0)
@@ -153,7 +154,7 @@ errno_t memmove_s(void *dest, rsize_t destsz, const void *src, rsize_t count)
 
 size_t strnlen_s(const char *s, size_t maxsize)
 {
-	LS_TRACE_CALL("%s, %zu", ls_trace_str(s), maxsize);
+	LS_TRACE_CALL("%s, %zu", ls_trace_strn(s, maxsize), maxsize);
 	return LS_TRACE_RET_UINT(s ? strnlen(s, maxsize) : 0);
 }
 
@@ -182,7 +183,7 @@ int _strnicmp(const char *a, const char *b, size_t n)
 {
 	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
 
-	LS_TRACE_CALL("%s, %s, %zu", ls_trace_str(a), ls_trace_str(b), n);
+	LS_TRACE_CALL("%s, %s, %zu", ls_trace_strn(a, n), ls_trace_strn(b, n), n);
 	if (!a || !b) {
 		errno = EINVAL;
 		return LS_TRACE_RET_SINT(_NLSCMPERROR);
@@ -240,7 +241,7 @@ char *_strupr(char *s)
 
 errno_t _strlwr_s(char *s, size_t size)
 {
-	LS_TRACE_CALL("%s, %zu", ls_trace_str(s), size);
+	LS_TRACE_CALL("%s, %zu", ls_trace_strn(s, size), size);
 	if (!s || size == 0)
 		return LS_TRACE_RET_ERRNO(fail(EINVAL));
 	if (strnlen(s, size) == size) {
@@ -253,7 +254,7 @@ errno_t _strlwr_s(char *s, size_t size)
 
 errno_t _strupr_s(char *s, size_t size)
 {
-	LS_TRACE_CALL("%s, %zu", ls_trace_str(s), size);
+	LS_TRACE_CALL("%s, %zu", ls_trace_strn(s, size), size);
 	if (!s || size == 0)
 		return LS_TRACE_RET_ERRNO(fail(EINVAL));
 	if (strnlen(s, size) == size) {

@@ -607,8 +607,10 @@ const char *ls_trace_move_method(uint32_t m)
 
 /* A caller's string, one character at a time: copy_in refuses a range with any unreadable byte
  * (a string may end just before an unmapped page), and must not read past the terminator either
- * (it may memcpy a page it has seen before; sanitizers see an overread). Only when tracing. */
-static const char *quoted(const void *s, size_t unit)
+ * (it may memcpy a page it has seen before; sanitizers see an overread), nor past max
+ * characters (a bounded argument such as strncpy_s' source need not be terminated). Only when
+ * tracing. */
+static const char *quoted(const void *s, size_t unit, size_t max)
 {
 	unsigned char raw[64 * 2];
 	char *b;
@@ -617,7 +619,7 @@ static const char *quoted(const void *s, size_t unit)
 
 	if (!s)
 		return "NULL";
-	while (have < sizeof raw) {
+	while (have < sizeof raw && have / unit < max) {
 		if (ls_sys_copy_in(raw + have, (const unsigned char *)s + have, unit) != 0)
 			break;
 		if (raw[have] == 0 && (unit == 1 || raw[have + 1] == 0)) {
@@ -626,7 +628,7 @@ static const char *quoted(const void *s, size_t unit)
 		}
 		have += unit;
 	}
-	if (!have && !ended)
+	if (!have && !ended && max)
 		return "<bad>";
 	b = slot();
 	b[len++] = '"';
@@ -648,12 +650,22 @@ static const char *quoted(const void *s, size_t unit)
 
 const char *ls_trace_str(const char *s)
 {
-	return quoted(s, 1);
+	return quoted(s, 1, SIZE_MAX);
 }
 
 const char *ls_trace_wstr(const uint16_t *s)
 {
-	return quoted(s, 2);
+	return quoted(s, 2, SIZE_MAX);
+}
+
+const char *ls_trace_strn(const char *s, size_t max)
+{
+	return quoted(s, 1, max);
+}
+
+const char *ls_trace_wstrn(const uint16_t *s, size_t max)
+{
+	return quoted(s, 2, max);
 }
 
 const char *ls_trace_error(uint32_t code, int winsock)

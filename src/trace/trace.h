@@ -79,6 +79,10 @@ const char *ls_trace_mb_type(uint32_t type);		/* MB_YESNO|MB_ICONQUESTION */
 /* Strings read safely from the caller: "text" (at most 64 characters shown), NULL, or <bad>. */
 const char *ls_trace_str(const char *s);
 const char *ls_trace_wstr(const uint16_t *s);
+/* The same, reading at most max characters: for arrays the callee bounds (strncpy_s' source,
+ * strcat_s' destination, strnlen_s), which need not be terminated. */
+const char *ls_trace_strn(const char *s, size_t max);
+const char *ls_trace_wstrn(const uint16_t *s, size_t max);
 
 /* Error names: the last error and code-valued results. winsock: name the aliased codes as
  * Winsock does (WSA_IO_PENDING rather than ERROR_IO_PENDING). */

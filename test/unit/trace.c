@@ -324,8 +324,13 @@ TEST(role_trace_families)
 	ASSERT_EQ(strcpy_s(buf, sizeof buf, "toolong"), ERANGE);
 	ASSERT_EQ(errno, ERANGE);
 	ASSERT_EQ(GetLastError(), ERROR_ACCESS_DENIED);
-	expect("strcpy_s(%s, 4, \"toolong\")", ptr(buf, pb[0]));
+	expect("strcpy_s(%s, 4, \"tool\"...)", ptr(buf, pb[0]));	/* as far as the callee reads */
 	expect("strcpy_s = ERANGE");
+	/* An unterminated destination is read only as far as its size (ASan checks). */
+	memcpy(buf, "abcd", 4);
+	ASSERT_EQ(strcat_s(buf, sizeof buf, "x"), EINVAL);
+	expect("strcat_s(\"abcd\"..., 4, \"x\")");
+	expect("strcat_s = EINVAL");
 	errno = 0;
 	ASSERT_EQ(_close(-1), -1);
 	ASSERT_EQ(errno, EBADF);
@@ -553,6 +558,10 @@ TEST(trace_decoders)
 	ASSERT_STR_EQ(ls_trace_errno_name(80), "STRUNCATE");
 	ASSERT_STR_EQ(ls_trace_errno_name(4242), "4242");
 	ASSERT_STR_EQ(ls_trace_error(ERROR_BUFFER_OVERFLOW, 0), "ERROR_BUFFER_OVERFLOW");
+	ASSERT_STR_EQ(ls_trace_strn("abc", 8), "\"abc\"");
+	ASSERT_STR_EQ(ls_trace_strn("abcdef", 3), "\"abc\"...");
+	ASSERT_STR_EQ(ls_trace_strn("abc", 0), "\"\"...");
+	ASSERT_STR_EQ(ls_trace_strn(NULL, 4), "NULL");
 	ASSERT_STR_EQ(ls_trace_bool(TRUE), "TRUE");
 	ASSERT_STR_EQ(ls_trace_bool(FALSE), "FALSE");
 	ASSERT_STR_EQ(ls_trace_error(WSAECONNRESET, 1), "WSAECONNRESET");
