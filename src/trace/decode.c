@@ -475,6 +475,12 @@ const char *ls_trace_handle(const void *h)
 		return "NULL";
 	if (h == INVALID_HANDLE_VALUE)
 		return "INVALID_HANDLE_VALUE";
+	/* The other small negative pseudo-handles (GetCurrentThread's -2) as Windows writes them. */
+	if ((intptr_t)h < 0 && (intptr_t)h >= -8) {
+		b = slot();
+		snprintf(b, 192, "(HANDLE)%" PRIdPTR, (intptr_t)h);
+		return b;
+	}
 	b = slot();
 	snprintf(b, 192, "%" PRIuPTR, (uintptr_t)h);
 	return b;

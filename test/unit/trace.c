@@ -312,7 +312,7 @@ TEST(role_trace_families)
 	ASSERT_EQ(MultiByteToWideChar(CP_UTF8, 0, "hi", -1, NULL, 0), 3);
 	expect("MultiByteToWideChar = 3");
 	ASSERT_TRUE(SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_HIGHEST));
-	expect("SetThreadPriority(%s, THREAD_PRIORITY_HIGHEST)", ls_trace_handle(GetCurrentThread()));
+	expect("SetThreadPriority((HANDLE)-2, THREAD_PRIORITY_HIGHEST)");
 	ASSERT_TRUE(lstrcmpA("a", "b") < 0);
 	expect("lstrcmpA(\"a\", \"b\")");
 	expect("lstrcmpA = -1");
@@ -522,6 +522,7 @@ TEST(trace_decoders)
 	ASSERT_STR_EQ(ls_trace_timeout(250), "250");
 	ASSERT_STR_EQ(ls_trace_handle(NULL), "NULL");
 	ASSERT_STR_EQ(ls_trace_handle(INVALID_HANDLE_VALUE), "INVALID_HANDLE_VALUE");
+	ASSERT_STR_EQ(ls_trace_handle(GetCurrentThread()), "(HANDLE)-2");
 	ASSERT_STR_EQ(ls_trace_socket(INVALID_SOCKET), "INVALID_SOCKET");
 	ASSERT_STR_EQ(ls_trace_socket(12), "12");
 	ASSERT_STR_EQ(ls_trace_access(GENERIC_READ | GENERIC_WRITE), "GENERIC_READ|GENERIC_WRITE");
