@@ -84,6 +84,41 @@ static void vline(const char *fn, const char *open, const char *close, const cha
 	emit(line, n, sizeof line);
 }
 
+int ls_trace_errno(void)
+{
+	return errno;
+}
+
+void ls_trace_errno_set(int e)
+{
+	errno = e;
+}
+
+const char *ls_trace_errno_name(int e)
+{
+#define E(x) { x, #x }
+	static const struct {
+		int value;
+		const char *name;
+	} t[] = {
+		E(EPERM), E(ENOENT), E(ESRCH), E(EINTR), E(EIO), E(ENXIO), E(E2BIG), E(ENOEXEC),
+		E(EBADF), E(ECHILD), E(EAGAIN), E(ENOMEM), E(EACCES), E(EFAULT), E(EBUSY), E(EEXIST),
+		E(EXDEV), E(ENODEV), E(ENOTDIR), E(EISDIR), E(EINVAL), E(ENFILE), E(EMFILE), E(ENOTTY),
+		E(EFBIG), E(ENOSPC), E(ESPIPE), E(EROFS), E(EMLINK), E(EPIPE), E(EDOM), E(ERANGE),
+		E(EDEADLK), E(ENAMETOOLONG), E(ENOLCK), E(ENOSYS), E(ENOTEMPTY), E(EILSEQ),
+	};
+#undef E
+	static __thread char num[16];
+
+	if (e == 80)
+		return "STRUNCATE";	/* the CRT's own value (linsock_crt.h), not Linux's ELIBBAD */
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i].value == e)
+			return t[i].name;
+	snprintf(num, sizeof num, "%d", e);
+	return num;
+}
+
 void ls_trace_write(const char *fn, const char *fmt, ...)
 {
 	va_list ap;

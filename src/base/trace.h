@@ -29,6 +29,11 @@ void ls_trace_write(const char *fn, const char *fmt, ...) __attribute__((format(
 void ls_trace_call(const char *fn, const char *fmt, ...) __attribute__((format(printf, 2, 3), cold));
 /* "fn = result" (exit of an export; src/trace/result.c composes the text). */
 void ls_trace_write_result(const char *fn, const char *fmt, ...) __attribute__((format(printf, 2, 3), cold));
+/* errno, read and restored without <errno.h> in every file that traces. */
+int ls_trace_errno(void) __attribute__((cold));
+void ls_trace_errno_set(int e) __attribute__((cold));
+/* An errno value by name (EINVAL, ERANGE, STRUNCATE...), or the number. */
+const char *ls_trace_errno_name(int e) __attribute__((cold));
 
 #define LS_TRACE(...) \
 	do { \
@@ -36,10 +41,14 @@ void ls_trace_write_result(const char *fn, const char *fmt, ...) __attribute__((
 			ls_trace_write(__func__, __VA_ARGS__); \
 	} while (0)
 
+/* errno is kept across the decoders as well as the line (the CRT exports are traced too). */
 #define LS_TRACE_CALL(...) \
 	do { \
-		if (LS_TRACE_UNLIKELY(ls_trace_on)) \
+		if (LS_TRACE_UNLIKELY(ls_trace_on)) { \
+			int ls_trace_e_ = ls_trace_errno(); \
 			ls_trace_call(__func__, __VA_ARGS__); \
+			ls_trace_errno_set(ls_trace_e_); \
+		} \
 	} while (0)
 
 #define LS_TRACE_CALL0() LS_TRACE_CALL("%s", "")
@@ -58,6 +67,11 @@ enum ls_trace_kind {
 	LS_TRACE_K_COUNT,	/* unsigned count: 0 fails (FormatMessage, QueueUserAPC, LocalSize) */
 	LS_TRACE_K_UINT,	/* unsigned value, never a failure (ids, ticks, byte order) */
 	LS_TRACE_K_HEX,		/* unsigned value in hex, never a failure (byte order, pseudo-handles) */
+	LS_TRACE_K_SINT,	/* signed value, never a failure (lstrcmp, _getch, printf counts) */
+	LS_TRACE_K_SIZE,	/* SIZE_T: (SIZE_T)-1 fails (HeapSize) */
+	LS_TRACE_K_ERRNO,	/* errno_t of the CRT's _s functions: 0 or the errno name */
+	LS_TRACE_K_CRT,		/* CRT int: negative fails, errno by name (_read, _close, _putch) */
+	LS_TRACE_K_CRT_PTR,	/* CRT pointer or handle: NULL/0 fails, errno by name (_strdup) */
 };
 
 void ls_trace_ret(const char *fn, enum ls_trace_kind kind, uint64_t v) __attribute__((cold));
@@ -82,6 +96,19 @@ void ls_trace_ret_double(const char *fn, double v) __attribute__((cold));
 #define LS_TRACE_RET_COUNT(expr)  LS_TRACE_RET_(LS_TRACE_K_COUNT, (expr))
 #define LS_TRACE_RET_UINT(expr)   LS_TRACE_RET_(LS_TRACE_K_UINT, (expr))
 #define LS_TRACE_RET_HEX(expr)    LS_TRACE_RET_(LS_TRACE_K_HEX, (expr))
+#define LS_TRACE_RET_SIZE(expr)   LS_TRACE_RET_(LS_TRACE_K_SIZE, (expr))
+#define LS_TRACE_RET_CRT_PTR(expr) LS_TRACE_RET_(LS_TRACE_K_CRT_PTR, (expr))
+/* Signed integers (int, intptr_t, errno_t): sign-extended, so -1 stays -1. */
+#define LS_TRACE_RET_S_(kind, expr) \
+	({ \
+		__typeof__(expr) ls_trace_r_ = (expr); \
+		if (LS_TRACE_UNLIKELY(ls_trace_on)) \
+			ls_trace_ret(__func__, kind, (uint64_t)(int64_t)ls_trace_r_); \
+		ls_trace_r_; \
+	})
+#define LS_TRACE_RET_SINT(expr)   LS_TRACE_RET_S_(LS_TRACE_K_SINT, (expr))
+#define LS_TRACE_RET_ERRNO(expr)  LS_TRACE_RET_S_(LS_TRACE_K_ERRNO, (expr))
+#define LS_TRACE_RET_CRT(expr)    LS_TRACE_RET_S_(LS_TRACE_K_CRT, (expr))
 /* 64-bit values (htonll, GetTickCount64): no uintptr_t narrowing on 32-bit targets. */
 #define LS_TRACE_RET_U64(expr) \
 	({ \

@@ -267,15 +267,15 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved, PIP
 	size_t n = 0;
 	ULONG err = NO_ERROR;
 
-	LS_TRACE("family=%u flags=0x%x buf=%p size=%p", (unsigned)Family, (unsigned)Flags, (void *)AdapterAddresses,
-		 (void *)SizePointer);
+	LS_TRACE_CALL("%s, %s, %p, %p, %p", ls_trace_af((int)Family), ls_trace_gaa_flags(Flags), Reserved,
+		      (void *)AdapterAddresses, (void *)SizePointer);
 	if ((Family != AF_UNSPEC && Family != AF_INET && Family != AF_INET6) || Reserved ||
 	    ls_k32_bad_ptr(SizePointer))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (AdapterAddresses && ls_k32_bad_ptr(AdapterAddresses))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	for (size_t k = 0; k < l->n; k++)
 		if (listed(&l->ifs[k], Family)) {
 			adapter(&o, l, &l->ifs[k], Family, Flags, &tail);
@@ -296,7 +296,7 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved, PIP
 		*tail = NULL;
 	}
 	ls_netif_list_free(l);
-	return err;
+	return LS_TRACE_RET_CODE(err);
 }
 
 /* ---- GetAdaptersInfo ---- */
@@ -375,13 +375,13 @@ DWORD WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer)
 	size_t n = 0, extra = 0;
 	DWORD err = NO_ERROR;
 
-	LS_TRACE("buf=%p size=%p", (void *)AdapterInfo, (void *)SizePointer);
+	LS_TRACE_CALL("%p, %p", (void *)AdapterInfo, (void *)SizePointer);
 	if (ls_k32_bad_ptr(SizePointer))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (AdapterInfo && ls_k32_bad_ptr(AdapterInfo))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	/* Size: one IP_ADAPTER_INFO per adapter, one more IP_ADDR_STRING per further address. */
 	for (size_t k = 0; k < l->n; k++) {
 		int addrs = 0;
@@ -416,5 +416,5 @@ DWORD WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer)
 		}
 	}
 	ls_netif_list_free(l);
-	return err;
+	return LS_TRACE_RET_CODE(err);
 }

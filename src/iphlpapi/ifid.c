@@ -65,35 +65,35 @@ NET_IFINDEX WINAPI if_nametoindex(PCSTR InterfaceName)
 {
 	uint32_t idx;
 
-	LS_TRACE("name=%p", (const void *)InterfaceName);
+	LS_TRACE_CALL("%s", ls_trace_str(InterfaceName));
 	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_index_of(InterfaceName, &idx) < 0)
-		return 0;
-	return idx;
+		return LS_TRACE_RET_COUNT(0);
+	return LS_TRACE_RET_COUNT(idx);
 }
 
 PCHAR WINAPI if_indextoname(NET_IFINDEX InterfaceIndex, PCHAR InterfaceName)
 {
 	char name[16];
 
-	LS_TRACE("index=%u", (unsigned)InterfaceIndex);
+	LS_TRACE_CALL("%lu, %p", (unsigned long)InterfaceIndex, (void *)InterfaceName);
 	if (ls_k32_bad_ptr(InterfaceName) || ls_netif_name_of(InterfaceIndex, name) < 0)
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	strcpy(InterfaceName, name);	/* at most 16 bytes; the caller has IF_NAMESIZE */
-	return InterfaceName;
+	return LS_TRACE_RET_PTR(InterfaceName);
 }
 
 DWORD WINAPI GetNumberOfInterfaces(PDWORD pdwNumIf)
 {
 	struct ls_netif_list *l;
 
-	LS_TRACE("p=%p", (void *)pdwNumIf);
+	LS_TRACE_CALL("%p", (void *)pdwNumIf);
 	if (ls_k32_bad_ptr(pdwNumIf))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	*pdwNumIf = (DWORD)l->n;
 	ls_netif_list_free(l);
-	return NO_ERROR;
+	return LS_TRACE_RET_CODE(NO_ERROR);
 }
 
 NETIO_STATUS WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex, PNET_LUID InterfaceLuid)
@@ -102,19 +102,19 @@ NETIO_STATUS WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex, PNET
 	const struct ls_netif *i;
 	DWORD err = ERROR_FILE_NOT_FOUND;
 
-	LS_TRACE("index=%u", (unsigned)InterfaceIndex);
+	LS_TRACE_CALL("%lu, %p", (unsigned long)InterfaceIndex, (void *)InterfaceLuid);
 	if (ls_k32_bad_ptr(InterfaceLuid))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	InterfaceLuid->Value = 0;
 	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	i = ls_netif_by_index(l, InterfaceIndex);
 	if (i) {
 		*InterfaceLuid = ls_iphlpapi_luid(i);
 		err = NO_ERROR;
 	}
 	ls_netif_list_free(l);
-	return err;
+	return LS_TRACE_RET_CODE(err);
 }
 
 NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid, PNET_IFINDEX InterfaceIndex)
@@ -123,19 +123,19 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid, P
 	const struct ls_netif *i;
 	DWORD err = ERROR_FILE_NOT_FOUND;
 
-	LS_TRACE("luid=%p", (const void *)InterfaceLuid);
+	LS_TRACE_CALL("%p, %p", (const void *)InterfaceLuid, (void *)InterfaceIndex);
 	if (ls_k32_bad_ptr(InterfaceLuid) || ls_k32_bad_ptr(InterfaceIndex))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	*InterfaceIndex = NET_IFINDEX_UNSPECIFIED;
 	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	i = ls_iphlpapi_by_luid(l, InterfaceLuid);
 	if (i) {
 		*InterfaceIndex = i->index;
 		err = NO_ERROR;
 	}
 	ls_netif_list_free(l);
-	return err;
+	return LS_TRACE_RET_CODE(err);
 }
 
 /* The Linux name of the LUID's interface into name[16]: NO_ERROR or the Windows code. */
@@ -161,16 +161,16 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid, P
 	char name[16];
 	DWORD err;
 
-	LS_TRACE("luid=%p name=%p len=%zu", (const void *)InterfaceLuid, (void *)InterfaceName, (size_t)Length);
+	LS_TRACE_CALL("%p, %p, %zu", (const void *)InterfaceLuid, (void *)InterfaceName, (size_t)Length);
 	if (ls_k32_bad_ptr(InterfaceLuid) || ls_k32_bad_ptr(InterfaceName) || Length == 0)
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	err = luid_name(InterfaceLuid, name);
 	if (err != NO_ERROR)
-		return err;
+		return LS_TRACE_RET_CODE(err);
 	if (strlen(name) + 1 > Length)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	strcpy(InterfaceName, name);
-	return NO_ERROR;
+	return LS_TRACE_RET_CODE(NO_ERROR);
 }
 
 NETIO_STATUS WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *InterfaceLuid, PWSTR InterfaceName, SIZE_T Length)
@@ -180,17 +180,17 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *InterfaceLuid, P
 	size_t need;
 	DWORD err;
 
-	LS_TRACE("luid=%p name=%p len=%zu", (const void *)InterfaceLuid, (void *)InterfaceName, (size_t)Length);
+	LS_TRACE_CALL("%p, %p, %zu", (const void *)InterfaceLuid, (void *)InterfaceName, (size_t)Length);
 	if (ls_k32_bad_ptr(InterfaceLuid) || ls_k32_bad_ptr(InterfaceName) || Length == 0)
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	err = luid_name(InterfaceLuid, name);
 	if (err != NO_ERROR)
-		return err;
+		return LS_TRACE_RET_CODE(err);
 	need = ls_wstr_from_utf8(w, 16, name);
 	if (need > Length)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	memcpy(InterfaceName, w, need * sizeof *w);
-	return NO_ERROR;
+	return LS_TRACE_RET_CODE(NO_ERROR);
 }
 
 static DWORD name_luid(const char *name, PNET_LUID luid)
@@ -212,11 +212,11 @@ static DWORD name_luid(const char *name, PNET_LUID luid)
 
 NETIO_STATUS WINAPI ConvertInterfaceNameToLuidA(const CHAR *InterfaceName, PNET_LUID InterfaceLuid)
 {
-	LS_TRACE("name=%p", (const void *)InterfaceName);
+	LS_TRACE_CALL("%s, %p", ls_trace_str(InterfaceName), (void *)InterfaceLuid);
 	if (ls_k32_bad_ptr(InterfaceName) || ls_k32_bad_ptr(InterfaceLuid))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	InterfaceLuid->Value = 0;
-	return name_luid(InterfaceName, InterfaceLuid);
+	return LS_TRACE_RET_CODE(name_luid(InterfaceName, InterfaceLuid));
 }
 
 NETIO_STATUS WINAPI ConvertInterfaceNameToLuidW(const WCHAR *InterfaceName, PNET_LUID InterfaceLuid)
@@ -224,14 +224,14 @@ NETIO_STATUS WINAPI ConvertInterfaceNameToLuidW(const WCHAR *InterfaceName, PNET
 	char *s;
 	DWORD err;
 
-	LS_TRACE("name=%p", (const void *)InterfaceName);
+	LS_TRACE_CALL("%s, %p", ls_trace_wstr((const uint16_t *)InterfaceName), (void *)InterfaceLuid);
 	if (ls_k32_bad_ptr(InterfaceName) || ls_k32_bad_ptr(InterfaceLuid))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	InterfaceLuid->Value = 0;
 	s = ls_wstr_to_utf8_new((const uint16_t *)InterfaceName);
 	if (!s)
-		return ERROR_NOT_ENOUGH_MEMORY;
+		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
 	err = name_luid(s, InterfaceLuid);
 	free(s);
-	return err;
+	return LS_TRACE_RET_CODE(err);
 }

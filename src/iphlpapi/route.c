@@ -23,22 +23,22 @@ DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex)
 {
 	uint8_t a[4];
 
-	LS_TRACE("dest=0x%08x", (unsigned)dwDestAddr);
+	LS_TRACE_CALL("%s, %p", ls_trace_in_addr(&dwDestAddr), (void *)pdwBestIfIndex);
 	if (ls_k32_bad_ptr(pdwBestIfIndex))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	memcpy(a, &dwDestAddr, 4);	/* network order in memory */
-	return best(LS_NETIF_INET, a, pdwBestIfIndex);
+	return LS_TRACE_RET_CODE(best(LS_NETIF_INET, a, pdwBestIfIndex));
 }
 
 DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr, PDWORD pdwBestIfIndex)
 {
-	LS_TRACE("dest=%p", (void *)pDestAddr);
+	LS_TRACE_CALL("%s, %p", ls_trace_sockaddr(pDestAddr, (long)sizeof(SOCKADDR_IN6)), (void *)pdwBestIfIndex);
 	if (ls_k32_bad_ptr(pDestAddr) || ls_k32_bad_ptr(pdwBestIfIndex))
-		return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (pDestAddr->sa_family == AF_INET)
-		return best(LS_NETIF_INET, (const uint8_t *)&((SOCKADDR_IN *)pDestAddr)->sin_addr, pdwBestIfIndex);
+		return LS_TRACE_RET_CODE(best(LS_NETIF_INET, (const uint8_t *)&((SOCKADDR_IN *)pDestAddr)->sin_addr, pdwBestIfIndex));
 	if (pDestAddr->sa_family == AF_INET6)
-		return best(LS_NETIF_INET6, (const uint8_t *)&((SOCKADDR_IN6 *)pDestAddr)->sin6_addr,
-			    pdwBestIfIndex);
-	return ERROR_INVALID_PARAMETER;
+		return LS_TRACE_RET_CODE(best(LS_NETIF_INET6, (const uint8_t *)&((SOCKADDR_IN6 *)pDestAddr)->sin6_addr,
+			    pdwBestIfIndex));
+	return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 }

@@ -66,17 +66,17 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 	size_t n, i = 0;
 	int out = 0, bad = 0;
 
-	LS_TRACE("cp=%u flags=%#x src=%p len=%d dst=%p cap=%d", CodePage, (unsigned)dwFlags,
-		 (const void *)lpMultiByteStr, cbMultiByte, (void *)lpWideCharStr, cchWideChar);
+	LS_TRACE_CALL("%s, %#lx, %p, %d, %p, %d", ls_trace_codepage(CodePage), (unsigned long)dwFlags,
+		      (const void *)lpMultiByteStr, cbMultiByte, (void *)lpWideCharStr, cchWideChar);
 	if (!lpMultiByteStr || cbMultiByte == 0 || cbMultiByte < -1 || cchWideChar < 0 ||
 	    (cchWideChar && !lpWideCharStr) || !known_cp(CodePage) ||
 	    (lpWideCharStr && (const void *)lpWideCharStr == (const void *)lpMultiByteStr)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (CodePage == CP_UTF8 && (dwFlags & ~(DWORD)MB_ERR_INVALID_CHARS)) {
 		ls_lasterr_set(ERROR_INVALID_FLAGS);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	n = cbMultiByte == -1 ? strlen(lpMultiByteStr) + 1 : (size_t)cbMultiByte;
 	while (i < n) {
@@ -85,12 +85,12 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 
 		if (bad && (dwFlags & MB_ERR_INVALID_CHARS)) {
 			ls_lasterr_set(ERROR_NO_UNICODE_TRANSLATION);
-			return 0;
+			return LS_TRACE_RET_COUNT(0);
 		}
 		if (cchWideChar) {
 			if (out + units > cchWideChar) {
 				ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-				return 0;
+				return LS_TRACE_RET_COUNT(0);
 			}
 			if (units == 2) {
 				lpWideCharStr[out] = (WCHAR)(0xD800 + ((c - 0x10000) >> 10));
@@ -101,7 +101,7 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 		}
 		out += units;
 	}
-	return out;
+	return LS_TRACE_RET_COUNT(out);
 }
 
 int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharStr, int cchWideChar,
@@ -111,21 +111,22 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 	size_t n, i = 0;
 	int out = 0;
 
-	LS_TRACE("cp=%u flags=%#x src=%p len=%d dst=%p cap=%d", CodePage, (unsigned)dwFlags,
-		 (const void *)lpWideCharStr, cchWideChar, (void *)lpMultiByteStr, cbMultiByte);
+	LS_TRACE_CALL("%s, %#lx, %p, %d, %p, %d, %p, %p", ls_trace_codepage(CodePage), (unsigned long)dwFlags,
+		      (const void *)lpWideCharStr, cchWideChar, (void *)lpMultiByteStr, cbMultiByte,
+		      (const void *)lpDefaultChar, (void *)lpUsedDefaultChar);
 	if (!lpWideCharStr || cchWideChar == 0 || cchWideChar < -1 || cbMultiByte < 0 ||
 	    (cbMultiByte && !lpMultiByteStr) || !known_cp(CodePage) ||
 	    (lpMultiByteStr && (const void *)lpWideCharStr == (const void *)lpMultiByteStr)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (CodePage == CP_UTF8 && (lpDefaultChar || lpUsedDefaultChar)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (CodePage == CP_UTF8 && (dwFlags & ~(DWORD)WC_ERR_INVALID_CHARS)) {
 		ls_lasterr_set(ERROR_INVALID_FLAGS);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (lpUsedDefaultChar)
 		*lpUsedDefaultChar = FALSE;
@@ -148,7 +149,7 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 		} else if (c >= 0xD800 && c <= 0xDFFF) {
 			if (dwFlags & WC_ERR_INVALID_CHARS) {
 				ls_lasterr_set(ERROR_NO_UNICODE_TRANSLATION);
-				return 0;
+				return LS_TRACE_RET_COUNT(0);
 			}
 			c = REPL;
 		}
@@ -167,11 +168,11 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 		if (cbMultiByte) {
 			if (out + k > cbMultiByte) {
 				ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-				return 0;
+				return LS_TRACE_RET_COUNT(0);
 			}
 			memcpy(lpMultiByteStr + out, b, (size_t)k);
 		}
 		out += k;
 	}
-	return out;
+	return LS_TRACE_RET_COUNT(out);
 }

@@ -52,15 +52,15 @@ BOOL WINAPI GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize)
 	char name[MAX_COMPUTERNAME_LENGTH + 1];
 	size_t len = netbios_name(name);
 
-	LS_TRACE("buf=%p size=%p", (void *)lpBuffer, (void *)nSize);
+	LS_TRACE_CALL("%p, %p", (void *)lpBuffer, (void *)nSize);
 	if (!size_ok(nSize, len))
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	if (ls_sys_copy_out(lpBuffer, name, len + 1) != 0) {
 		ls_lasterr_set(ERROR_NOACCESS);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	*nSize = (DWORD)len;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize)
@@ -69,15 +69,15 @@ BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize)
 	WCHAR w[MAX_COMPUTERNAME_LENGTH + 1];
 	size_t len = netbios_name(name), i;
 
-	LS_TRACE("buf=%p size=%p", (void *)lpBuffer, (void *)nSize);
+	LS_TRACE_CALL("%p, %p", (void *)lpBuffer, (void *)nSize);
 	if (!size_ok(nSize, len))
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	for (i = 0; i <= len; i++)
 		w[i] = (WCHAR)(unsigned char)name[i];	/* host names are ASCII */
 	if (ls_sys_copy_out(lpBuffer, w, (len + 1) * sizeof(WCHAR)) != 0) {
 		ls_lasterr_set(ERROR_NOACCESS);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	*nSize = (DWORD)len;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }

@@ -71,7 +71,7 @@ BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE HandlerRoutine, BOOL Add)
 {
 	int r;
 
-	LS_TRACE("fn=%p add=%d", (void *)HandlerRoutine, Add);
+	LS_TRACE_CALL("%p, %s", (void *)(uintptr_t)HandlerRoutine, ls_trace_bool(Add));
 	if (!HandlerRoutine)
 		r = ls_console_ctrl_ignore(Add);
 	else if (Add)
@@ -79,19 +79,19 @@ BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE HandlerRoutine, BOOL Add)
 	else
 		r = ls_console_ctrl_remove((int (*)(uint32_t))HandlerRoutine);
 	if (r == 1)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);	/* removing one never added */
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));	/* removing one never added */
 	if (r < 0)
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId)
 {
 	int r;
 
-	LS_TRACE("event=%u group=%u", (unsigned)dwCtrlEvent, (unsigned)dwProcessGroupId);
+	LS_TRACE_CALL("%s, %lu", ls_trace_ctrl_event(dwCtrlEvent), (unsigned long)dwProcessGroupId);
 	if (dwCtrlEvent != CTRL_C_EVENT && dwCtrlEvent != CTRL_BREAK_EVENT)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	if (dwProcessGroupId == 0)
 		r = ls_console_ctrl_raise(dwCtrlEvent);	/* our console: this process */
 	else if (dwCtrlEvent == CTRL_C_EVENT)
@@ -101,13 +101,13 @@ BOOL WINAPI GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId)
 	else
 		r = ls_console_ctrl_send_group(dwCtrlEvent, dwProcessGroupId);
 	if (r < 0)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 void WINAPI ExitProcess(UINT uExitCode)
 {
-	LS_TRACE("code=%u", (unsigned)uExitCode);
+	LS_TRACE_CALL("%u", (unsigned)uExitCode);
 	ls_console_exit(uExitCode);
 }
 
@@ -134,15 +134,16 @@ BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID *lpBuffer, DWORD nNu
 			  LPDWORD lpNumberOfCharsWritten, LPVOID lpReserved)
 {
 	(void)lpReserved;
-	LS_TRACE("h=%p buf=%p n=%u", hConsoleOutput, lpBuffer, (unsigned)nNumberOfCharsToWrite);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hConsoleOutput), lpBuffer,
+		      (unsigned long)nNumberOfCharsToWrite, (void *)lpNumberOfCharsWritten, lpReserved);
 	if (lpNumberOfCharsWritten && ls_k32_bad_ptr(lpNumberOfCharsWritten))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	if (lpNumberOfCharsWritten)
 		*lpNumberOfCharsWritten = 0;
 	if (nNumberOfCharsToWrite && ls_k32_bad_ptr(lpBuffer))
-		return ls_k32_fail(ERROR_NOACCESS);
-	return write_bytes(hConsoleOutput, lpBuffer, nNumberOfCharsToWrite, nNumberOfCharsToWrite,
-			   lpNumberOfCharsWritten);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
+	return LS_TRACE_RET_BOOL(write_bytes(hConsoleOutput, lpBuffer, nNumberOfCharsToWrite, nNumberOfCharsToWrite,
+			   lpNumberOfCharsWritten));
 }
 
 /* UTF-16 units -> UTF-8 for the terminal (invalid units become U+FFFD, base/wstr.h). */
@@ -154,17 +155,18 @@ BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID *lpBuffer, DWORD nNu
 	BOOL ok;
 
 	(void)lpReserved;
-	LS_TRACE("h=%p buf=%p n=%u", hConsoleOutput, lpBuffer, (unsigned)nNumberOfCharsToWrite);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hConsoleOutput), lpBuffer,
+		      (unsigned long)nNumberOfCharsToWrite, (void *)lpNumberOfCharsWritten, lpReserved);
 	if (lpNumberOfCharsWritten && ls_k32_bad_ptr(lpNumberOfCharsWritten))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	if (lpNumberOfCharsWritten)
 		*lpNumberOfCharsWritten = 0;
 	if (nNumberOfCharsToWrite && ls_k32_bad_ptr(lpBuffer))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	/* The count is not a terminated string: copy and terminate, then convert. */
 	w = malloc(((size_t)nNumberOfCharsToWrite + 1) * sizeof *w);
 	if (!w)
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 	memcpy(w, lpBuffer, (size_t)nNumberOfCharsToWrite * sizeof *w);
 	w[nNumberOfCharsToWrite] = 0;
 	/* An embedded U+0000 would end the conversion early: write it as the byte 0. */
@@ -174,7 +176,7 @@ BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID *lpBuffer, DWORD nNu
 	s = ls_wstr_to_utf8_new(w);
 	free(w);
 	if (!s)
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 	{
 		size_t len = strlen(s), o = 0;
 
@@ -191,7 +193,7 @@ BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID *lpBuffer, DWORD nNu
 		ok = write_bytes(hConsoleOutput, s, o, nNumberOfCharsToWrite, lpNumberOfCharsWritten);
 	}
 	free(s);
-	return ok;
+	return LS_TRACE_RET_BOOL(ok);
 }
 
 /* One read from the terminal into buf (cap bytes). In line mode Windows ends the line with
@@ -228,15 +230,16 @@ BOOL WINAPI ReadConsoleA(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfC
 	long r;
 
 	(void)pInputControl;
-	LS_TRACE("h=%p buf=%p n=%u", hConsoleInput, lpBuffer, (unsigned)nNumberOfCharsToRead);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hConsoleInput), lpBuffer,
+		      (unsigned long)nNumberOfCharsToRead, (void *)lpNumberOfCharsRead, (void *)pInputControl);
 	if (ls_k32_bad_ptr(lpNumberOfCharsRead) || (nNumberOfCharsToRead && ls_k32_bad_ptr(lpBuffer)))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	*lpNumberOfCharsRead = 0;
 	r = read_bytes(hConsoleInput, lpBuffer, nNumberOfCharsToRead);
 	if (r < 0)
-		return read_fail(r);
+		return LS_TRACE_RET_BOOL(read_fail(r));
 	*lpNumberOfCharsRead = (DWORD)r;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* UTF-8 from the terminal -> UTF-16 units (never more units than bytes). */
@@ -249,16 +252,17 @@ BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfC
 	size_t units;
 
 	(void)pInputControl;
-	LS_TRACE("h=%p buf=%p n=%u", hConsoleInput, lpBuffer, (unsigned)nNumberOfCharsToRead);
+	LS_TRACE_CALL("%s, %p, %lu, %p, %p", ls_trace_handle(hConsoleInput), lpBuffer,
+		      (unsigned long)nNumberOfCharsToRead, (void *)lpNumberOfCharsRead, (void *)pInputControl);
 	if (ls_k32_bad_ptr(lpNumberOfCharsRead) || (nNumberOfCharsToRead && ls_k32_bad_ptr(lpBuffer)))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	*lpNumberOfCharsRead = 0;
 	tmp = malloc((size_t)nNumberOfCharsToRead + 1);
 	w = malloc(((size_t)nNumberOfCharsToRead + 1) * sizeof *w);
 	if (!tmp || !w) {
 		free(tmp);
 		free(w);
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 	}
 	r = read_bytes(hConsoleInput, tmp, nNumberOfCharsToRead);
 	if (r >= 0) {
@@ -270,7 +274,7 @@ BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfC
 	}
 	free(tmp);
 	free(w);
-	return r < 0 ? read_fail(r) : TRUE;
+	return LS_TRACE_RET_BOOL(r < 0 ? read_fail(r) : TRUE);
 }
 
 /* ---- Modes ---- */
@@ -281,12 +285,12 @@ BOOL WINAPI GetConsoleMode(HANDLE hConsoleHandle, LPDWORD lpMode)
 	int fd;
 	uint32_t m = 0;
 
-	LS_TRACE("h=%p", hConsoleHandle);
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hConsoleHandle), (void *)lpMode);
 	if (ls_k32_bad_ptr(lpMode))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	fd = console_fd(hConsoleHandle, &h);
 	if (fd < 0)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	if (is_input(hConsoleHandle, fd)) {
 		ls_console_input_mode_get(fd, &m);
 		m |= atomic_load(&in_extra);
@@ -295,7 +299,7 @@ BOOL WINAPI GetConsoleMode(HANDLE hConsoleHandle, LPDWORD lpMode)
 	}
 	ls_handle_put(h);
 	*lpMode = m;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode)
@@ -304,10 +308,10 @@ BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode)
 	DWORD err = ERROR_SUCCESS;
 	int fd;
 
-	LS_TRACE("h=%p mode=0x%x", hConsoleHandle, (unsigned)dwMode);
+	LS_TRACE_CALL("%s, %#lx", ls_trace_handle(hConsoleHandle), (unsigned long)dwMode);
 	fd = console_fd(hConsoleHandle, &h);
 	if (fd < 0)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	if (is_input(hConsoleHandle, fd)) {
 		/* SetConsoleMode docs: echo needs line input; unknown bits are refused. */
 		if ((dwMode & ~IN_MODE_MASK) ||
@@ -325,7 +329,7 @@ BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode)
 		atomic_store(&out_mode, dwMode);
 	}
 	ls_handle_put(h);
-	return err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err);
+	return LS_TRACE_RET_BOOL(err == ERROR_SUCCESS ? TRUE : ls_k32_fail(err));
 }
 
 /* ---- Colours and the screen buffer ---- */
@@ -365,17 +369,17 @@ BOOL WINAPI SetConsoleTextAttribute(HANDLE hConsoleOutput, WORD wAttributes)
 	int fd, n;
 	long r;
 
-	LS_TRACE("h=%p attr=0x%x", hConsoleOutput, (unsigned)wAttributes);
+	LS_TRACE_CALL("%s, %#x", ls_trace_handle(hConsoleOutput), (unsigned)wAttributes);
 	fd = console_fd(hConsoleOutput, &h);
 	if (fd < 0)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	n = sgr_from_attr(sgr, sizeof sgr, wAttributes);
 	r = ls_console_write(fd, sgr, (unsigned long)n);
 	ls_handle_put(h);
 	if (r < 0)
-		return ls_k32_fail(ERROR_GEN_FAILURE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_GEN_FAILURE));
 	atomic_store(&text_attr, wAttributes);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* The window is the terminal (columns x rows) and so is the buffer; the cursor position is not
@@ -385,12 +389,12 @@ BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE hConsoleOutput, PCONSOLE_SCREEN_BU
 	struct ls_handle *h;
 	int fd, cols = 80, rows = 25;
 
-	LS_TRACE("h=%p info=%p", hConsoleOutput, (void *)lpInfo);
+	LS_TRACE_CALL("%s, %p", ls_trace_handle(hConsoleOutput), (void *)lpInfo);
 	if (ls_k32_bad_ptr(lpInfo))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	fd = console_fd(hConsoleOutput, &h);
 	if (fd < 0)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	ls_console_size(fd, &cols, &rows);
 	ls_handle_put(h);
 	if (cols > 0x7FFF)
@@ -404,7 +408,7 @@ BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE hConsoleOutput, PCONSOLE_SCREEN_BU
 	lpInfo->srWindow.Right = (SHORT)(cols - 1);
 	lpInfo->srWindow.Bottom = (SHORT)(rows - 1);
 	lpInfo->dwMaximumWindowSize = lpInfo->dwSize;
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* ---- Title, attachment ---- */
@@ -415,15 +419,15 @@ BOOL WINAPI SetConsoleTitleA(LPCSTR lpConsoleTitle)
 	char *seq;
 	size_t len, o = 0;
 
-	LS_TRACE("title=%p", (const void *)lpConsoleTitle);
+	LS_TRACE_CALL("%s", ls_trace_str(lpConsoleTitle));
 	if (ls_k32_bad_ptr(lpConsoleTitle))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	if (!has_console())
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	len = strlen(lpConsoleTitle);
 	seq = malloc(len + 8);
 	if (!seq)
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 	/* OSC 0 (icon name and window title), terminated by BEL. Control characters inside would
 	 * end the sequence early: they are left out. */
 	memcpy(seq, "\x1b]0;", 4);
@@ -438,7 +442,7 @@ BOOL WINAPI SetConsoleTitleA(LPCSTR lpConsoleTitle)
 			break;
 		}
 	free(seq);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI SetConsoleTitleW(LPCWSTR lpConsoleTitle)
@@ -446,79 +450,81 @@ BOOL WINAPI SetConsoleTitleW(LPCWSTR lpConsoleTitle)
 	char *s;
 	BOOL ok;
 
-	LS_TRACE("title=%p", (const void *)lpConsoleTitle);
+	LS_TRACE_CALL("%s", ls_trace_wstr((const uint16_t *)lpConsoleTitle));
 	if (ls_k32_bad_ptr(lpConsoleTitle))
-		return ls_k32_fail(ERROR_NOACCESS);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOACCESS));
 	s = ls_wstr_to_utf8_new((const uint16_t *)lpConsoleTitle);
 	if (!s)
-		return ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_ENOUGH_MEMORY));
 	ok = SetConsoleTitleA(s);
 	free(s);
-	return ok;
+	return LS_TRACE_RET_BOOL(ok);
 }
 
 /* AllocConsole docs: a process has at most one console; with one already, ERROR_ACCESS_DENIED.
  * We cannot open a window: without a terminal there is nothing to attach to. */
 BOOL WINAPI AllocConsole(void)
 {
-	LS_TRACE("%s", "");
+	LS_TRACE_CALL0();
 	if (has_console() || !ls_console_attached())
-		return ls_k32_fail(ERROR_ACCESS_DENIED);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_ACCESS_DENIED));
 	atomic_store(&detached, 0);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI AttachConsole(DWORD dwProcessId)
 {
-	LS_TRACE("pid=%u", (unsigned)dwProcessId);
+	LS_TRACE_CALL("%s", ls_trace_attach_pid(dwProcessId));
 	if (has_console())
-		return ls_k32_fail(ERROR_ACCESS_DENIED);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_ACCESS_DENIED));
 	if (!ls_console_attached())
-		return ls_k32_fail(ERROR_INVALID_HANDLE);	/* the parent has no console */
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));	/* the parent has no console */
 	atomic_store(&detached, 0);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI FreeConsole(void)
 {
-	LS_TRACE("%s", "");
+	LS_TRACE_CALL0();
 	atomic_store(&detached, 1);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 /* A terminal has no window a program could move or hide: NULL, Windows' answer for a process
  * without a console window. */
 HWND WINAPI GetConsoleWindow(void)
 {
-	LS_TRACE("%s", "");
-	return NULL;
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_HEX(NULL);
 }
 
 UINT WINAPI GetConsoleCP(void)
 {
-	return atomic_load(&in_cp);
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_UINT(atomic_load(&in_cp));
 }
 
 UINT WINAPI GetConsoleOutputCP(void)
 {
-	return atomic_load(&out_cp);
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_UINT(atomic_load(&out_cp));
 }
 
 /* Only UTF-8 is what the terminal speaks; other code pages are remembered, not converted. */
 BOOL WINAPI SetConsoleCP(UINT wCodePageID)
 {
-	LS_TRACE("cp=%u", wCodePageID);
+	LS_TRACE_CALL("%s", ls_trace_codepage(wCodePageID));
 	if (wCodePageID == 0)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	atomic_store(&in_cp, wCodePageID);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 BOOL WINAPI SetConsoleOutputCP(UINT wCodePageID)
 {
-	LS_TRACE("cp=%u", wCodePageID);
+	LS_TRACE_CALL("%s", ls_trace_codepage(wCodePageID));
 	if (wCodePageID == 0)
-		return ls_k32_fail(ERROR_INVALID_PARAMETER);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_PARAMETER));
 	atomic_store(&out_cp, wCodePageID);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }

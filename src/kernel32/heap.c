@@ -105,28 +105,28 @@ static int fits(struct heap *hp, size_t n)
 
 HANDLE WINAPI GetProcessHeap(void)
 {
-	return (HANDLE)&process_heap;
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_HEX((HANDLE)&process_heap);
 }
 
 HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximumSize)
 {
 	struct heap *hp;
 
-	LS_TRACE("options=%#x initial=%zu max=%zu", (unsigned)flOptions, (size_t)dwInitialSize,
-		 (size_t)dwMaximumSize);
+	LS_TRACE_CALL("%s, %zu, %zu", ls_trace_heap_flags(flOptions), (size_t)dwInitialSize, (size_t)dwMaximumSize);
 	if (dwMaximumSize && dwInitialSize > dwMaximumSize) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	hp = calloc(1, sizeof *hp);
 	if (!hp) {
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_HANDLE(NULL);
 	}
 	hp->magic = HEAP_MAGIC;
 	pthread_mutex_init(&hp->lock, NULL);
 	hp->max = dwMaximumSize;
-	return hp;
+	return LS_TRACE_RET_HANDLE(hp);
 }
 
 BOOL WINAPI HeapDestroy(HANDLE hHeap)
@@ -134,10 +134,10 @@ BOOL WINAPI HeapDestroy(HANDLE hHeap)
 	struct heap *hp = heap_of(hHeap);
 	struct block *b, *next;
 
-	LS_TRACE("heap=%p", hHeap);
+	LS_TRACE_CALL("%p", hHeap);
 	if (!hp || hp->is_process) {
 		ls_lasterr_set(hp ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	for (b = hp->blocks; b; b = next) {
 		next = b->next;
@@ -147,7 +147,7 @@ BOOL WINAPI HeapDestroy(HANDLE hHeap)
 	hp->magic = 0;
 	pthread_mutex_destroy(&hp->lock);
 	free(hp);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
@@ -155,13 +155,13 @@ LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
 	struct heap *hp = heap_of(hHeap);
 	struct block *b;
 
-	LS_TRACE("heap=%p flags=%#x bytes=%zu", hHeap, (unsigned)dwFlags, (size_t)dwBytes);
+	LS_TRACE_CALL("%p, %s, %zu", hHeap, ls_trace_heap_flags(dwFlags), (size_t)dwBytes);
 	if (!hp || dwBytes > SIZE_MAX - sizeof *b)
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	pthread_mutex_lock(&hp->lock);
 	if (!fits(hp, dwBytes)) {
 		pthread_mutex_unlock(&hp->lock);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	/* Zero bytes is still a distinct, freeable block on Windows. */
 	b = (dwFlags & HEAP_ZERO_MEMORY) ? calloc(1, sizeof *b + dwBytes) : malloc(sizeof *b + dwBytes);
@@ -173,7 +173,7 @@ LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes)
 		hp->used += dwBytes;
 	}
 	pthread_mutex_unlock(&hp->lock);
-	return b ? b + 1 : NULL;
+	return LS_TRACE_RET_PTR(b ? b + 1 : NULL);
 }
 
 LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes)
@@ -182,39 +182,39 @@ LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBy
 	struct block *b, *nb;
 	size_t old;
 
-	LS_TRACE("heap=%p flags=%#x mem=%p bytes=%zu", hHeap, (unsigned)dwFlags, lpMem, (size_t)dwBytes);
+	LS_TRACE_CALL("%p, %s, %p, %zu", hHeap, ls_trace_heap_flags(dwFlags), lpMem, (size_t)dwBytes);
 	if (!hp) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	if (dwBytes > SIZE_MAX - sizeof *b) {
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	pthread_mutex_lock(&hp->lock);
 	b = block_of(hp, lpMem);
 	if (!b) {
 		pthread_mutex_unlock(&hp->lock);
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	old = b->size;
 	if (dwBytes > old && !fits(hp, dwBytes - old)) {
 		pthread_mutex_unlock(&hp->lock);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	if (dwFlags & HEAP_REALLOC_IN_PLACE_ONLY) {
 		/* A block can always shrink where it is; growing in place is not offered. */
 		if (dwBytes > old) {
 			pthread_mutex_unlock(&hp->lock);
 			ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-			return NULL;
+			return LS_TRACE_RET_PTR(NULL);
 		}
 		hp->used -= old - dwBytes;
 		b->size = dwBytes;
 		pthread_mutex_unlock(&hp->lock);
-		return lpMem;
+		return LS_TRACE_RET_PTR(lpMem);
 	}
 	unlink_block(hp, b);
 	nb = realloc(b, sizeof *b + dwBytes);
@@ -222,7 +222,7 @@ LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBy
 		link_block(hp, b);
 		pthread_mutex_unlock(&hp->lock);
 		ls_lasterr_set(ERROR_NOT_ENOUGH_MEMORY);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	if ((dwFlags & HEAP_ZERO_MEMORY) && dwBytes > old)
 		memset((char *)(nb + 1) + old, 0, dwBytes - old);
@@ -230,7 +230,7 @@ LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBy
 	link_block(hp, nb);
 	hp->used = hp->used - old + dwBytes;
 	pthread_mutex_unlock(&hp->lock);
-	return nb + 1;
+	return LS_TRACE_RET_PTR(nb + 1);
 }
 
 BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
@@ -238,26 +238,26 @@ BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem)
 	struct heap *hp = heap_of(hHeap);
 	struct block *b;
 
-	LS_TRACE("heap=%p flags=%#x mem=%p", hHeap, (unsigned)dwFlags, lpMem);
+	LS_TRACE_CALL("%p, %s, %p", hHeap, ls_trace_heap_flags(dwFlags), lpMem);
 	if (!hp) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	if (!lpMem)
-		return TRUE;	/* as Windows: freeing NULL succeeds */
+		return LS_TRACE_RET_BOOL(TRUE);	/* as Windows: freeing NULL succeeds */
 	pthread_mutex_lock(&hp->lock);
 	b = block_of(hp, lpMem);
 	if (!b) {
 		pthread_mutex_unlock(&hp->lock);
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	unlink_block(hp, b);
 	hp->used -= b->size;
 	b->magic = BLOCK_DEAD;	/* a second HeapFree then fails instead of freeing twice */
 	pthread_mutex_unlock(&hp->lock);
 	free(b);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
@@ -266,10 +266,10 @@ SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 	struct block *b;
 	SIZE_T n;
 
-	LS_TRACE("heap=%p flags=%#x mem=%p", hHeap, (unsigned)dwFlags, lpMem);
+	LS_TRACE_CALL("%p, %s, %p", hHeap, ls_trace_heap_flags(dwFlags), lpMem);
 	if (!hp) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return (SIZE_T)-1;
+		return LS_TRACE_RET_SIZE((SIZE_T)-1);
 	}
 	pthread_mutex_lock(&hp->lock);
 	b = block_of(hp, lpMem);
@@ -277,7 +277,7 @@ SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 	pthread_mutex_unlock(&hp->lock);
 	if (!b)
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-	return n;
+	return LS_TRACE_RET_SIZE(n);
 }
 
 BOOL WINAPI HeapValidate(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
@@ -285,35 +285,35 @@ BOOL WINAPI HeapValidate(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem)
 	struct heap *hp = heap_of(hHeap);
 	BOOL ok;
 
-	LS_TRACE("heap=%p flags=%#x mem=%p", hHeap, (unsigned)dwFlags, lpMem);
+	LS_TRACE_CALL("%p, %s, %p", hHeap, ls_trace_heap_flags(dwFlags), lpMem);
 	if (!hp)
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	if (!lpMem)
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	pthread_mutex_lock(&hp->lock);
 	ok = block_of(hp, lpMem) != NULL;
 	pthread_mutex_unlock(&hp->lock);
-	return ok;
+	return LS_TRACE_RET_BOOL(ok);
 }
 
 /* ---- Global memory: the local-memory functions under their 16-bit-era names ---- */
 
 HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes)
 {
-	LS_TRACE("flags=%#x bytes=%zu", uFlags, (size_t)dwBytes);
-	return LocalAlloc(uFlags, dwBytes);
+	LS_TRACE_CALL("%s, %zu", ls_trace_gmem(uFlags), (size_t)dwBytes);
+	return LS_TRACE_RET_PTR(LocalAlloc(uFlags, dwBytes));
 }
 
 HGLOBAL WINAPI GlobalFree(HGLOBAL hMem)
 {
-	LS_TRACE("mem=%p", hMem);
-	return LocalFree(hMem);
+	LS_TRACE_CALL("%p", (void *)hMem);
+	return LS_TRACE_RET_HEX(LocalFree(hMem));
 }
 
 SIZE_T WINAPI GlobalSize(HGLOBAL hMem)
 {
-	LS_TRACE("mem=%p", hMem);
-	return LocalSize(hMem);
+	LS_TRACE_CALL("%p", (void *)hMem);
+	return LS_TRACE_RET_UINT(LocalSize(hMem));
 }
 
 /* Handles are addresses here (no movable memory): locking returns the block itself. */
@@ -321,20 +321,20 @@ LPVOID WINAPI GlobalLock(HGLOBAL hMem)
 {
 	uint32_t saved = ls_lasterr_get();
 
-	LS_TRACE("mem=%p", hMem);
+	LS_TRACE_CALL("%p", (void *)hMem);
 	ls_lasterr_set(NO_ERROR);
 	if (!hMem || (LocalSize(hMem) == 0 && ls_lasterr_get() != NO_ERROR)) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	}
 	ls_lasterr_set(saved);
-	return hMem;
+	return LS_TRACE_RET_PTR(hMem);
 }
 
 /* FALSE with NO_ERROR means "now unlocked", Windows' success answer for a fixed block. */
 BOOL WINAPI GlobalUnlock(HGLOBAL hMem)
 {
-	LS_TRACE("mem=%p", hMem);
+	LS_TRACE_CALL("%p", (void *)hMem);
 	ls_lasterr_set(NO_ERROR);
-	return FALSE;
+	return LS_TRACE_RET_BOOL(FALSE);
 }

@@ -13,36 +13,40 @@
 
 int WINAPI lstrlenA(LPCSTR lpString)
 {
-	return BAD(lpString) ? 0 : (int)strlen(lpString);
+	LS_TRACE_CALL("%s", ls_trace_str(lpString));
+	return LS_TRACE_RET_SINT(BAD(lpString) ? 0 : (int)strlen(lpString));
 }
 
 int WINAPI lstrlenW(LPCWSTR lpString)
 {
 	const WCHAR *p = lpString;
 
+	LS_TRACE_CALL("%s", ls_trace_wstr((const uint16_t *)lpString));
 	if (BAD(p))
-		return 0;
+		return LS_TRACE_RET_SINT(0);
 	while (*p)
 		p++;
-	return (int)(p - lpString);
+	return LS_TRACE_RET_SINT((int)(p - lpString));
 }
 
 LPSTR WINAPI lstrcpyA(LPSTR lpString1, LPCSTR lpString2)
 {
+	LS_TRACE_CALL("%p, %s", (void *)lpString1, ls_trace_str(lpString2));
 	if (BAD(lpString1) || BAD(lpString2))
-		return NULL;
-	return strcpy(lpString1, lpString2);
+		return LS_TRACE_RET_PTR(NULL);
+	return LS_TRACE_RET_PTR(strcpy(lpString1, lpString2));
 }
 
 LPWSTR WINAPI lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2)
 {
 	WCHAR *d = lpString1;
 
+	LS_TRACE_CALL("%p, %s", (void *)lpString1, ls_trace_wstr((const uint16_t *)lpString2));
 	if (BAD(lpString1) || BAD(lpString2))
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	while ((*d++ = *lpString2++) != 0)
 		;
-	return lpString1;
+	return LS_TRACE_RET_PTR(lpString1);
 }
 
 /* Copies at most iMaxLength - 1 characters and always terminates (iMaxLength > 0). */
@@ -50,43 +54,49 @@ LPSTR WINAPI lstrcpynA(LPSTR lpString1, LPCSTR lpString2, int iMaxLength)
 {
 	int i;
 
+	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1, ls_trace_strn(lpString2, iMaxLength > 0 ? (size_t)iMaxLength : 0),
+		      iMaxLength);
 	if (BAD(lpString1) || BAD(lpString2) || iMaxLength < 0)
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	if (iMaxLength == 0)
-		return lpString1;
+		return LS_TRACE_RET_PTR(lpString1);
 	for (i = 0; i < iMaxLength - 1 && lpString2[i]; i++)
 		lpString1[i] = lpString2[i];
 	lpString1[i] = 0;
-	return lpString1;
+	return LS_TRACE_RET_PTR(lpString1);
 }
 
 LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength)
 {
 	int i;
 
+	LS_TRACE_CALL("%p, %s, %d", (void *)lpString1,
+		      ls_trace_wstrn((const uint16_t *)lpString2, iMaxLength > 0 ? (size_t)iMaxLength : 0), iMaxLength);
 	if (BAD(lpString1) || BAD(lpString2) || iMaxLength < 0)
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	if (iMaxLength == 0)
-		return lpString1;
+		return LS_TRACE_RET_PTR(lpString1);
 	for (i = 0; i < iMaxLength - 1 && lpString2[i]; i++)
 		lpString1[i] = lpString2[i];
 	lpString1[i] = 0;
-	return lpString1;
+	return LS_TRACE_RET_PTR(lpString1);
 }
 
 LPSTR WINAPI lstrcatA(LPSTR lpString1, LPCSTR lpString2)
 {
+	LS_TRACE_CALL("%s, %s", ls_trace_str(lpString1), ls_trace_str(lpString2));
 	if (BAD(lpString1) || BAD(lpString2))
-		return NULL;
-	return strcat(lpString1, lpString2);
+		return LS_TRACE_RET_PTR(NULL);
+	return LS_TRACE_RET_PTR(strcat(lpString1, lpString2));
 }
 
 LPWSTR WINAPI lstrcatW(LPWSTR lpString1, LPCWSTR lpString2)
 {
+	LS_TRACE_CALL("%s, %s", ls_trace_wstr((const uint16_t *)lpString1), ls_trace_wstr((const uint16_t *)lpString2));
 	if (BAD(lpString1) || BAD(lpString2))
-		return NULL;
+		return LS_TRACE_RET_PTR(NULL);
 	lstrcpyW(lpString1 + lstrlenW(lpString1), lpString2);
-	return lpString1;
+	return LS_TRACE_RET_PTR(lpString1);
 }
 
 static unsigned int fold(unsigned int c, int icase)
@@ -126,20 +136,24 @@ static int cmp16(const WCHAR *a, const WCHAR *b, int icase)
 
 int WINAPI lstrcmpA(LPCSTR lpString1, LPCSTR lpString2)
 {
-	return cmp8(lpString1, lpString2, 0);
+	LS_TRACE_CALL("%s, %s", ls_trace_str(lpString1), ls_trace_str(lpString2));
+	return LS_TRACE_RET_SINT(cmp8(lpString1, lpString2, 0));
 }
 
 int WINAPI lstrcmpW(LPCWSTR lpString1, LPCWSTR lpString2)
 {
-	return cmp16(lpString1, lpString2, 0);
+	LS_TRACE_CALL("%s, %s", ls_trace_wstr((const uint16_t *)lpString1), ls_trace_wstr((const uint16_t *)lpString2));
+	return LS_TRACE_RET_SINT(cmp16(lpString1, lpString2, 0));
 }
 
 int WINAPI lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2)
 {
-	return cmp8(lpString1, lpString2, 1);
+	LS_TRACE_CALL("%s, %s", ls_trace_str(lpString1), ls_trace_str(lpString2));
+	return LS_TRACE_RET_SINT(cmp8(lpString1, lpString2, 1));
 }
 
 int WINAPI lstrcmpiW(LPCWSTR lpString1, LPCWSTR lpString2)
 {
-	return cmp16(lpString1, lpString2, 1);
+	LS_TRACE_CALL("%s, %s", ls_trace_wstr((const uint16_t *)lpString1), ls_trace_wstr((const uint16_t *)lpString2));
+	return LS_TRACE_RET_SINT(cmp16(lpString1, lpString2, 1));
 }

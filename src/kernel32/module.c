@@ -22,20 +22,20 @@ static char exe_module;	/* its address is the executable's HMODULE */
 
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName)
 {
-	LS_TRACE("name=%s", lpModuleName ? lpModuleName : "(null)");
+	LS_TRACE_CALL("%s", ls_trace_str(lpModuleName));
 	if (!lpModuleName)
-		return SELF;
+		return LS_TRACE_RET_PTR(SELF);
 	ls_lasterr_set(ERROR_MOD_NOT_FOUND);
-	return NULL;
+	return LS_TRACE_RET_PTR(NULL);
 }
 
 HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName)
 {
-	LS_TRACE("name=%p", (const void *)lpModuleName);
+	LS_TRACE_CALL("%s", ls_trace_wstr((const uint16_t *)lpModuleName));
 	if (!lpModuleName)
-		return SELF;
+		return LS_TRACE_RET_PTR(SELF);
 	ls_lasterr_set(ERROR_MOD_NOT_FOUND);
-	return NULL;
+	return LS_TRACE_RET_PTR(NULL);
 }
 
 /* The path as UTF-8 in buf (PATH_MAX bytes), or 0 with the last error set. */
@@ -60,22 +60,22 @@ DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize)
 	char path[4096];
 	size_t len;
 
-	LS_TRACE("module=%p buf=%p size=%u", (void *)hModule, (void *)lpFilename, (unsigned)nSize);
+	LS_TRACE_CALL("%p, %p, %lu", (void *)hModule, (void *)lpFilename, (unsigned long)nSize);
 	if (!exe_path(hModule, path, sizeof path))
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	len = strlen(path);
 	if (nSize == 0) {
 		ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (len >= nSize) {
 		memcpy(lpFilename, path, nSize - 1);
 		lpFilename[nSize - 1] = 0;
 		ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-		return nSize;
+		return LS_TRACE_RET_COUNT(nSize);
 	}
 	memcpy(lpFilename, path, len + 1);
-	return (DWORD)len;
+	return LS_TRACE_RET_COUNT((DWORD)len);
 }
 
 DWORD WINAPI GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize)
@@ -84,24 +84,24 @@ DWORD WINAPI GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize)
 	uint16_t wide[4096];
 	size_t len;
 
-	LS_TRACE("module=%p buf=%p size=%u", (void *)hModule, (void *)lpFilename, (unsigned)nSize);
+	LS_TRACE_CALL("%p, %p, %lu", (void *)hModule, (void *)lpFilename, (unsigned long)nSize);
 	if (!exe_path(hModule, path, sizeof path))
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	if (ls_wstr_from_utf8(wide, sizeof wide / sizeof wide[0], path) > sizeof wide / sizeof wide[0]) {
 		ls_lasterr_set(ERROR_FILENAME_EXCED_RANGE);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	len = ls_wstr_len(wide);
 	if (nSize == 0) {
 		ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-		return 0;
+		return LS_TRACE_RET_COUNT(0);
 	}
 	if (len >= nSize) {
 		memcpy(lpFilename, wide, (nSize - 1) * sizeof(WCHAR));
 		lpFilename[nSize - 1] = 0;
 		ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
-		return nSize;
+		return LS_TRACE_RET_COUNT(nSize);
 	}
 	memcpy(lpFilename, wide, (len + 1) * sizeof(WCHAR));
-	return (DWORD)len;
+	return LS_TRACE_RET_COUNT((DWORD)len);
 }

@@ -196,12 +196,12 @@ BOOL WINAPI CancelSynchronousIo(HANDLE hThread)
 	struct thread *t;
 	int tid;
 
-	LS_TRACE("thread=%p", hThread);
+	LS_TRACE_CALL("%s", ls_trace_handle(hThread));
 	if (hThread == GetCurrentThread())
-		return ls_k32_fail(ERROR_NOT_FOUND);	/* the caller is not blocked */
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_FOUND));	/* the caller is not blocked */
 	h = ls_handle_get_type((intptr_t)hThread, LS_HANDLE_THREAD);
 	if (!h)
-		return ls_k32_fail(ERROR_INVALID_HANDLE);
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_INVALID_HANDLE));
 	t = h->u.wait.thread;
 	tid = atomic_load(&t->tid);
 	/* An ended thread's id may belong to a new thread by now. */
@@ -209,6 +209,6 @@ BOOL WINAPI CancelSynchronousIo(HANDLE hThread)
 		tid = 0;
 	ls_handle_put(h);
 	if (tid == 0 || tid == ls_sys_gettid() || ls_wait_syncio_cancel(tid) != 0)
-		return ls_k32_fail(ERROR_NOT_FOUND);
-	return TRUE;
+		return LS_TRACE_RET_BOOL(ls_k32_fail(ERROR_NOT_FOUND));
+	return LS_TRACE_RET_BOOL(TRUE);
 }

@@ -55,35 +55,35 @@ BOOL WINAPI SetThreadPriority(HANDLE hThread, int nPriority)
 {
 	intptr_t fd = (intptr_t)hThread;
 
-	LS_TRACE("h=%p priority=%d", hThread, nPriority);
+	LS_TRACE_CALL("%s, %s", ls_trace_handle(hThread), ls_trace_thread_priority(nPriority));
 	if (!is_thread(hThread)) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	if (!valid_priority(nPriority)) {
 		ls_lasterr_set(ERROR_INVALID_PARAMETER);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	/* Background mode changes scheduling class, not the priority value. */
 	if (nPriority == THREAD_MODE_BACKGROUND_BEGIN || nPriority == THREAD_MODE_BACKGROUND_END)
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	if (hThread == GetCurrentThread())
 		prio_self = nPriority;
 	else if (fd >= 0 && fd < SLOTS)
 		atomic_store(&prio_by_fd[fd], nPriority);
-	return TRUE;
+	return LS_TRACE_RET_BOOL(TRUE);
 }
 
 int WINAPI GetThreadPriority(HANDLE hThread)
 {
 	intptr_t fd = (intptr_t)hThread;
 
-	LS_TRACE("h=%p", hThread);
+	LS_TRACE_CALL("%s", ls_trace_handle(hThread));
 	if (!is_thread(hThread)) {
 		ls_lasterr_set(ERROR_INVALID_HANDLE);
-		return THREAD_PRIORITY_ERROR_RETURN;
+		return LS_TRACE_RET_SINT(THREAD_PRIORITY_ERROR_RETURN);
 	}
 	if (hThread == GetCurrentThread())
-		return prio_self;
-	return fd >= 0 && fd < SLOTS ? atomic_load(&prio_by_fd[fd]) : THREAD_PRIORITY_NORMAL;
+		return LS_TRACE_RET_SINT(prio_self);
+	return LS_TRACE_RET_SINT(fd >= 0 && fd < SLOTS ? atomic_load(&prio_by_fd[fd]) : THREAD_PRIORITY_NORMAL);
 }

@@ -25,8 +25,8 @@ _Static_assert(sizeof(OSVERSIONINFOEXW) == 284, "OSVERSIONINFOEXW is 284 bytes")
 /* Low byte major, next byte minor, high word the build (bit 31 clear: NT). */
 DWORD WINAPI GetVersion(void)
 {
-	LS_TRACE("%s", "");
-	return (DWORD)LS_VER_MAJOR | ((DWORD)LS_VER_MINOR << 8) | ((DWORD)LS_VER_BUILD << 16);
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_HEX((DWORD)LS_VER_MAJOR | ((DWORD)LS_VER_MINOR << 8) | ((DWORD)LS_VER_BUILD << 16));
 }
 
 /* Fills the common part and, for the Ex size, the Ex tail; wide says which layout. */
@@ -66,12 +66,12 @@ static BOOL fill(void *info, int wide)
 
 BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA lpVersionInformation)
 {
-	LS_TRACE("info=%p", (void *)lpVersionInformation);
-	return fill(lpVersionInformation, 0);
+	LS_TRACE_CALL("%p", (void *)lpVersionInformation);
+	return LS_TRACE_RET_BOOL(fill(lpVersionInformation, 0));
 }
 
 BOOL WINAPI GetVersionExW(LPOSVERSIONINFOW lpVersionInformation)
 {
-	LS_TRACE("info=%p", (void *)lpVersionInformation);
-	return fill(lpVersionInformation, 1);
+	LS_TRACE_CALL("%p", (void *)lpVersionInformation);
+	return LS_TRACE_RET_BOOL(fill(lpVersionInformation, 1));
 }

@@ -11,6 +11,7 @@
 
 #include "linsock_crt.h"
 #include "msvcrt.h"
+#include "../base/trace.h"
 
 /* Digits of v in radix r, negative (radix 10 only) with a sign, into out (>= 66 bytes). */
 static size_t format_u(char *out, unsigned long long v, int neg, int r)
@@ -52,28 +53,33 @@ static char *to_text(long long sv, unsigned long long uv, int is_signed, char *b
 
 char *_itoa(int value, char *buffer, int radix)
 {
-	return to_text(value, (unsigned int)value, 1, buffer, radix);
+	LS_TRACE_CALL("%d, %p, %d", value, (void *)buffer, radix);
+	return LS_TRACE_RET_CRT_PTR(to_text(value, (unsigned int)value, 1, buffer, radix));
 }
 
 /* Windows' long is 32 bits: the value is taken as its low 32 bits. */
 char *_ltoa(long value, char *buffer, int radix)
 {
-	return to_text((int)value, (unsigned int)value, 1, buffer, radix);
+	LS_TRACE_CALL("%ld, %p, %d", value, (void *)buffer, radix);
+	return LS_TRACE_RET_CRT_PTR(to_text((int)value, (unsigned int)value, 1, buffer, radix));
 }
 
 char *_ultoa(unsigned long value, char *buffer, int radix)
 {
-	return to_text(0, (unsigned int)value, 0, buffer, radix);
+	LS_TRACE_CALL("%lu, %p, %d", value, (void *)buffer, radix);
+	return LS_TRACE_RET_CRT_PTR(to_text(0, (unsigned int)value, 0, buffer, radix));
 }
 
 char *_i64toa(long long value, char *buffer, int radix)
 {
-	return to_text(value, (unsigned long long)value, 1, buffer, radix);
+	LS_TRACE_CALL("%lld, %p, %d", value, (void *)buffer, radix);
+	return LS_TRACE_RET_CRT_PTR(to_text(value, (unsigned long long)value, 1, buffer, radix));
 }
 
 char *_ui64toa(unsigned long long value, char *buffer, int radix)
 {
-	return to_text(0, value, 0, buffer, radix);
+	LS_TRACE_CALL("%llu, %p, %d", value, (void *)buffer, radix);
+	return LS_TRACE_RET_CRT_PTR(to_text(0, value, 0, buffer, radix));
 }
 
 static errno_t to_text_s(long long sv, unsigned long long uv, char *buffer, size_t size, int radix)
@@ -105,12 +111,14 @@ static errno_t to_text_s(long long sv, unsigned long long uv, char *buffer, size
 
 errno_t _itoa_s(int value, char *buffer, size_t size, int radix)
 {
-	return to_text_s(value, (unsigned int)value, buffer, size, radix);
+	LS_TRACE_CALL("%d, %p, %zu, %d", value, (void *)buffer, size, radix);
+	return LS_TRACE_RET_ERRNO(to_text_s(value, (unsigned int)value, buffer, size, radix));
 }
 
 errno_t _i64toa_s(long long value, char *buffer, size_t size, int radix)
 {
-	return to_text_s(value, (unsigned long long)value, buffer, size, radix);
+	LS_TRACE_CALL("%lld, %p, %zu, %d", value, (void *)buffer, size, radix);
+	return LS_TRACE_RET_ERRNO(to_text_s(value, (unsigned long long)value, buffer, size, radix));
 }
 
 errno_t strerror_s(char *buffer, size_t size, int errnum)
@@ -118,9 +126,10 @@ errno_t strerror_s(char *buffer, size_t size, int errnum)
 	const char *msg;
 	size_t n;
 
+	LS_TRACE_CALL("%p, %zu, %d", (void *)buffer, size, errnum);
 	if (!buffer || size == 0) {
 		errno = EINVAL;
-		return EINVAL;
+		return LS_TRACE_RET_ERRNO(EINVAL);
 	}
 	msg = strerror(errnum);
 	n = strlen(msg);
@@ -128,5 +137,5 @@ errno_t strerror_s(char *buffer, size_t size, int errnum)
 		n = size - 1;
 	memcpy(buffer, msg, n);
 	buffer[n] = 0;
-	return 0;
+	return LS_TRACE_RET_ERRNO(0);
 }

@@ -8,20 +8,22 @@
 
 #include "linsock_crt.h"
 #include "msvcrt.h"
+#include "../base/trace.h"
 
 errno_t fopen_s(FILE **pFile, const char *filename, const char *mode)
 {
 	char m[16];
 	size_t i, j = 0;
 
+	LS_TRACE_CALL("%p, %s, %s", (void *)pFile, ls_trace_str(filename), ls_trace_str(mode));
 	if (!pFile) {
 		errno = EINVAL;
-		return EINVAL;
+		return LS_TRACE_RET_ERRNO(EINVAL);
 	}
 	*pFile = NULL;
 	if (!filename || !mode || !mode[0]) {
 		errno = EINVAL;
-		return EINVAL;
+		return LS_TRACE_RET_ERRNO(EINVAL);
 	}
 	for (i = 0; mode[i] && j < sizeof m - 1; i++) {
 		if (mode[i] == ',')
@@ -31,5 +33,5 @@ errno_t fopen_s(FILE **pFile, const char *filename, const char *mode)
 	}
 	m[j] = 0;
 	*pFile = fopen(filename, m);
-	return *pFile ? 0 : errno;
+	return LS_TRACE_RET_ERRNO(*pFile ? 0 : errno);
 }

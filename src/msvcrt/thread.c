@@ -14,6 +14,7 @@
 
 #include <process.h>
 #include "msvcrt.h"
+#include "../base/trace.h"
 
 uintptr_t _beginthreadex(void *security, unsigned int stack_size,
 			 _beginthreadex_proc_type start_address, void *arglist, unsigned int initflag,
@@ -22,24 +23,27 @@ uintptr_t _beginthreadex(void *security, unsigned int stack_size,
 	HANDLE h;
 	DWORD tid = 0;
 
+	LS_TRACE_CALL("%p, %u, %p, %p, %#x, %p", security, stack_size, (void *)(uintptr_t)start_address, arglist,
+		      initflag, (void *)thrdaddr);
 	if (!start_address) {
 		errno = EINVAL;
-		return 0;
+		return LS_TRACE_RET_CRT_PTR(0);
 	}
 	h = CreateThread((LPSECURITY_ATTRIBUTES)security, stack_size,
 			 (LPTHREAD_START_ROUTINE)(void (*)(void))start_address, arglist, initflag,
 			 thrdaddr ? &tid : NULL);
 	if (!h) {
 		errno = GetLastError() == ERROR_INVALID_PARAMETER ? EINVAL : EAGAIN;
-		return 0;
+		return LS_TRACE_RET_CRT_PTR(0);
 	}
 	if (thrdaddr)
 		*thrdaddr = tid;
-	return (uintptr_t)h;
+	return LS_TRACE_RET_CRT_PTR((uintptr_t)h);
 }
 
 void _endthreadex(unsigned int retval)
 {
+	LS_TRACE_CALL("%u", retval);
 	ExitThread(retval);
 }
 
@@ -64,14 +68,15 @@ uintptr_t _beginthread(_beginthread_proc_type start_address, unsigned int stack_
 	struct plain *p;
 	HANDLE h;
 
+	LS_TRACE_CALL("%p, %u, %p", (void *)(uintptr_t)start_address, stack_size, arglist);
 	if (!start_address) {
 		errno = EINVAL;
-		return (uintptr_t)-1;
+		return LS_TRACE_RET_CRT((uintptr_t)-1);
 	}
 	p = malloc(sizeof *p);
 	if (!p) {
 		errno = EAGAIN;
-		return (uintptr_t)-1;
+		return LS_TRACE_RET_CRT((uintptr_t)-1);
 	}
 	p->fn = start_address;
 	p->arg = arglist;
@@ -79,20 +84,22 @@ uintptr_t _beginthread(_beginthread_proc_type start_address, unsigned int stack_
 	if (!h) {
 		free(p);
 		errno = EAGAIN;
-		return (uintptr_t)-1;
+		return LS_TRACE_RET_CRT((uintptr_t)-1);
 	}
 	/* The thread holds its own reference to its record (kernel32/thread.c), so the handle
 	 * can be closed now; Microsoft closes it when the thread ends. */
 	CloseHandle(h);
-	return (uintptr_t)h;
+	return LS_TRACE_RET_CRT((uintptr_t)h);
 }
 
 void _endthread(void)
 {
+	LS_TRACE_CALL0();
 	ExitThread(0);
 }
 
 int _getpid(void)
 {
-	return (int)GetCurrentProcessId();
+	LS_TRACE_CALL0();
+	return LS_TRACE_RET_SINT((int)GetCurrentProcessId());
 }

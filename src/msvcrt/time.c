@@ -8,6 +8,7 @@
 
 #include "linsock_crt.h"
 #include "msvcrt.h"
+#include "../base/trace.h"
 
 static errno_t convert(struct tm *dst, const time_t *t, int local)
 {
@@ -30,10 +31,12 @@ static errno_t convert(struct tm *dst, const time_t *t, int local)
 
 errno_t localtime_s(struct tm *tmDest, const time_t *sourceTime)
 {
-	return convert(tmDest, sourceTime, 1);
+	LS_TRACE_CALL("%p, %p", (void *)tmDest, (const void *)sourceTime);
+	return LS_TRACE_RET_ERRNO(convert(tmDest, sourceTime, 1));
 }
 
 errno_t gmtime_s(struct tm *tmDest, const time_t *sourceTime)
 {
-	return convert(tmDest, sourceTime, 0);
+	LS_TRACE_CALL("%p, %p", (void *)tmDest, (const void *)sourceTime);
+	return LS_TRACE_RET_ERRNO(convert(tmDest, sourceTime, 0));
 }

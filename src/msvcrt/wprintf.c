@@ -17,6 +17,7 @@
 #include "linsock_wchar.h"
 #include "stringapiset.h"
 #include "msvcrt.h"
+#include "../base/trace.h"
 #include "../base/wstr.h"
 
 struct wbuf {
@@ -318,16 +319,17 @@ int _vsnwprintf(WCHAR *buffer, size_t count, const WCHAR *format, va_list ap)
 	struct wbuf b;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, count, ls_trace_wstr((const uint16_t *)format));
 	if (!buffer && count) {
 		errno = EINVAL;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	n = format_all(&b, format, ap);
 	if (n < 0)
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	if (!buffer) {
 		free(b.p);
-		return n;	/* (NULL, 0): the length needed */
+		return LS_TRACE_RET_SINT(n);	/* (NULL, 0): the length needed */
 	}
 	if ((size_t)n < count) {
 		memcpy(buffer, b.p, ((size_t)n + 1) * sizeof(WCHAR));
@@ -337,7 +339,7 @@ int _vsnwprintf(WCHAR *buffer, size_t count, const WCHAR *format, va_list ap)
 			n = -1;
 	}
 	free(b.p);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int _snwprintf(WCHAR *buffer, size_t count, const WCHAR *format, ...)
@@ -345,10 +347,11 @@ int _snwprintf(WCHAR *buffer, size_t count, const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, count, ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = _vsnwprintf(buffer, count, format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int _vscwprintf(const WCHAR *format, va_list ap)
@@ -356,8 +359,9 @@ int _vscwprintf(const WCHAR *format, va_list ap)
 	struct wbuf b;
 	int n = format_all(&b, format, ap);
 
+	LS_TRACE_CALL("%s, ...", ls_trace_wstr((const uint16_t *)format));
 	free(b.p);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int _scwprintf(const WCHAR *format, ...)
@@ -365,10 +369,11 @@ int _scwprintf(const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%s, ...", ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = _vscwprintf(format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int vswprintf_s(WCHAR *buffer, size_t size, const WCHAR *format, va_list ap)
@@ -376,9 +381,10 @@ int vswprintf_s(WCHAR *buffer, size_t size, const WCHAR *format, va_list ap)
 	struct wbuf b;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, size, ls_trace_wstr((const uint16_t *)format));
 	if (!buffer || size == 0) {
 		errno = EINVAL;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	n = format_all(&b, format, ap);
 	if (n < 0 || (size_t)n >= size) {
@@ -386,11 +392,11 @@ int vswprintf_s(WCHAR *buffer, size_t size, const WCHAR *format, va_list ap)
 		if (n >= 0)
 			errno = ERANGE;
 		free(b.p);
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	memcpy(buffer, b.p, ((size_t)n + 1) * sizeof(WCHAR));
 	free(b.p);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int swprintf_s(WCHAR *buffer, size_t size, const WCHAR *format, ...)
@@ -398,10 +404,11 @@ int swprintf_s(WCHAR *buffer, size_t size, const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, size, ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = vswprintf_s(buffer, size, format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int linsock_vswprintf(WCHAR *buffer, size_t count, const WCHAR *format, va_list ap)
@@ -409,14 +416,15 @@ int linsock_vswprintf(WCHAR *buffer, size_t count, const WCHAR *format, va_list 
 	struct wbuf b;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, count, ls_trace_wstr((const uint16_t *)format));
 	if (!buffer || count == 0) {
 		errno = EINVAL;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	n = format_all(&b, format, ap);
 	if (n < 0) {
 		buffer[0] = 0;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	if ((size_t)n >= count) {
 		memcpy(buffer, b.p, (count - 1) * sizeof(WCHAR));
@@ -426,7 +434,7 @@ int linsock_vswprintf(WCHAR *buffer, size_t count, const WCHAR *format, va_list 
 		memcpy(buffer, b.p, ((size_t)n + 1) * sizeof(WCHAR));
 	}
 	free(b.p);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int linsock_swprintf(WCHAR *buffer, size_t count, const WCHAR *format, ...)
@@ -434,10 +442,11 @@ int linsock_swprintf(WCHAR *buffer, size_t count, const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%p, %zu, %s, ...", (void *)buffer, count, ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = linsock_vswprintf(buffer, count, format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 /* The output goes to the stream as UTF-8; the result counts wide characters, as Windows'. */
@@ -447,23 +456,24 @@ int linsock_vfwprintf(FILE *stream, const WCHAR *format, va_list ap)
 	char *u;
 	int n;
 
+	LS_TRACE_CALL("%p, %s, ...", (void *)stream, ls_trace_wstr((const uint16_t *)format));
 	if (!stream) {
 		errno = EINVAL;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	n = format_all(&b, format, ap);
 	if (n < 0)
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	u = ls_wstr_to_utf8_new((const uint16_t *)b.p);
 	free(b.p);
 	if (!u) {
 		errno = ENOMEM;
-		return -1;
+		return LS_TRACE_RET_SINT(-1);
 	}
 	if (fputs(u, stream) == EOF)
 		n = -1;
 	free(u);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int linsock_fwprintf(FILE *stream, const WCHAR *format, ...)
@@ -471,15 +481,17 @@ int linsock_fwprintf(FILE *stream, const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%p, %s, ...", (void *)stream, ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = linsock_vfwprintf(stream, format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }
 
 int linsock_vwprintf(const WCHAR *format, va_list ap)
 {
-	return linsock_vfwprintf(stdout, format, ap);
+	LS_TRACE_CALL("%s, ...", ls_trace_wstr((const uint16_t *)format));
+	return LS_TRACE_RET_SINT(linsock_vfwprintf(stdout, format, ap));
 }
 
 int linsock_wprintf(const WCHAR *format, ...)
@@ -487,8 +499,9 @@ int linsock_wprintf(const WCHAR *format, ...)
 	va_list ap;
 	int n;
 
+	LS_TRACE_CALL("%s, ...", ls_trace_wstr((const uint16_t *)format));
 	va_start(ap, format);
 	n = linsock_vfwprintf(stdout, format, ap);
 	va_end(ap);
-	return n;
+	return LS_TRACE_RET_SINT(n);
 }

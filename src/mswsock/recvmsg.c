@@ -191,13 +191,13 @@ INT PASCAL ls_mswsock_wsarecvmsg(SOCKET s, LPWSAMSG lpMsg, LPDWORD lpdwNumberOfB
 	int lflags = 0, code, overlapped;
 	uint32_t slots;
 
-	LS_TRACE("s=%" PRIuPTR " msg=%p n=%p ov=%p routine=%p", (uintptr_t)s, (void *)lpMsg,
-		 (void *)lpdwNumberOfBytesRecvd, (void *)lpOverlapped, (void *)lpCompletionRoutine);
+	LS_TRACE_CALL("%s, %p, %p, %p, %p", ls_trace_socket(s), (void *)lpMsg,
+		      (void *)lpdwNumberOfBytesRecvd, (void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
 	if (!ls_ws2_started())
-		return fail(WSANOTINITIALISED);
+		return LS_TRACE_RET_INT(fail(WSANOTINITIALISED));
 	h = ls_handle_get_socket(s);
 	if (!h)
-		return fail(WSAENOTSOCK);
+		return LS_TRACE_RET_INT(fail(WSAENOTSOCK));
 	overlapped = lpOverlapped && h->u.sock.overlapped;
 	if (!lpMsg || ls_sys_copy_in(&w, lpMsg, sizeof w) != 0 || (!overlapped && !lpdwNumberOfBytesRecvd) ||
 	    (w.dwBufferCount && !w.lpBuffers) || (w.Control.len && !w.Control.buf)) {
@@ -280,12 +280,12 @@ INT PASCAL ls_mswsock_wsarecvmsg(SOCKET s, LPWSAMSG lpMsg, LPDWORD lpdwNumberOfB
 	if (st == STATUS_SUCCESS || st == STATUS_BUFFER_OVERFLOW) {
 		if (lpdwNumberOfBytesRecvd)
 			*lpdwNumberOfBytesRecvd = bytes;
-		return st == STATUS_SUCCESS ? 0 : fail(WSAEMSGSIZE);
+		return LS_TRACE_RET_INT(st == STATUS_SUCCESS ? 0 : fail(WSAEMSGSIZE));
 	}
-	return fail(ls_err_wsa_from_status(st));	/* STATUS_PENDING: WSA_IO_PENDING */
+	return LS_TRACE_RET_INT(fail(ls_err_wsa_from_status(st)));	/* STATUS_PENDING: WSA_IO_PENDING */
 out:
 	if (op)
 		ls_engine_op_free(op);
 	ls_handle_put(h);
-	return fail(code);
+	return LS_TRACE_RET_INT(fail(code));
 }

@@ -360,17 +360,17 @@ WINSOCK_API_LINKAGE BOOL PASCAL TransmitFile(SOCKET hSocket, HANDLE hFile, DWORD
 	int code;
 	BOOL ok;
 
-	LS_TRACE("s=%" PRIuPTR " file=%p n=%u per=%u ov=%p bufs=%p flags=0x%x", (uintptr_t)hSocket, hFile,
-		 (unsigned)nNumberOfBytesToWrite, (unsigned)nNumberOfBytesPerSend, (void *)lpOverlapped,
-		 (void *)lpTransmitBuffers, (unsigned)dwReserved);
+	LS_TRACE_CALL("%s, %s, %lu, %lu, %p, %p, %s", ls_trace_socket(hSocket), ls_trace_handle(hFile),
+		      (unsigned long)nNumberOfBytesToWrite, (unsigned long)nNumberOfBytesPerSend, (void *)lpOverlapped,
+		      (void *)lpTransmitBuffers, ls_trace_tf_flags(dwReserved));
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	h = ls_handle_get_socket(hSocket);
 	if (!h) {
 		ls_lasterr_set(WSAENOTSOCK);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	code = check_socket(h, dwReserved, 1);
 	if (code)
@@ -421,11 +421,11 @@ WINSOCK_API_LINKAGE BOOL PASCAL TransmitFile(SOCKET hSocket, HANDLE hFile, DWORD
 	}
 	ok = run(op, h, lpOverlapped);
 	ls_handle_put(h);
-	return ok;
+	return LS_TRACE_RET_BOOL(ok);
 out:
 	ls_handle_put(h);
 	ls_lasterr_set((uint32_t)code);
-	return FALSE;
+	return LS_TRACE_RET_BOOL(FALSE);
 }
 
 BOOL PASCAL ls_mswsock_transmitpackets(SOCKET hSocket, LPTRANSMIT_PACKETS_ELEMENT lpPacketArray, DWORD nElementCount,
@@ -438,16 +438,16 @@ BOOL PASCAL ls_mswsock_transmitpackets(SOCKET hSocket, LPTRANSMIT_PACKETS_ELEMEN
 	uint64_t sum = 0;
 	int code;
 
-	LS_TRACE("s=%" PRIuPTR " els=%p n=%u size=%u ov=%p flags=0x%x", (uintptr_t)hSocket, (void *)lpPacketArray,
-		 (unsigned)nElementCount, (unsigned)nSendSize, (void *)lpOverlapped, (unsigned)dwFlags);
+	LS_TRACE_CALL("%s, %p, %lu, %lu, %p, %s", ls_trace_socket(hSocket), (void *)lpPacketArray,
+		      (unsigned long)nElementCount, (unsigned long)nSendSize, (void *)lpOverlapped, ls_trace_tf_flags(dwFlags));
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	h = ls_handle_get_socket(hSocket);
 	if (!h) {
 		ls_lasterr_set(WSAENOTSOCK);
-		return FALSE;
+		return LS_TRACE_RET_BOOL(FALSE);
 	}
 	code = check_socket(h, dwFlags, 0);
 	if (code)
@@ -520,12 +520,12 @@ BOOL PASCAL ls_mswsock_transmitpackets(SOCKET hSocket, LPTRANSMIT_PACKETS_ELEMEN
 	if (t->n == 0 && !(dwFlags & TF_DISCONNECT) && lpOverlapped == NULL) {
 		ls_engine_op_free(op);
 		ls_handle_put(h);
-		return TRUE;
+		return LS_TRACE_RET_BOOL(TRUE);
 	}
 	{
 		BOOL ok = run(op, h, lpOverlapped);
 		ls_handle_put(h);
-		return ok;
+		return LS_TRACE_RET_BOOL(ok);
 	}
 fail:
 	tx_release(op);
@@ -533,5 +533,5 @@ fail:
 out:
 	ls_handle_put(h);
 	ls_lasterr_set((uint32_t)code);
-	return FALSE;
+	return LS_TRACE_RET_BOOL(FALSE);
 }

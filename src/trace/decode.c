@@ -7,6 +7,8 @@
 #include <mstcpip.h>
 #include <afunix.h>
 #include <windows.h>
+#include <iptypes.h>
+#include <io.h>
 
 #include "trace.h"
 #include "../base/sys.h"
@@ -18,6 +20,10 @@
 /* messages.def names it; winerror.h does not (kernel32/message.c does the same). */
 #ifndef ERROR_RESOURCE_LANG_NOT_FOUND
 #define ERROR_RESOURCE_LANG_NOT_FOUND 1815
+#endif
+/* kernel32/codepage.c's failure; winerror.h does not name it either. */
+#ifndef ERROR_NO_UNICODE_TRANSLATION
+#define ERROR_NO_UNICODE_TRANSLATION 1113
 #endif
 
 struct name {
@@ -376,6 +382,10 @@ const char *ls_trace_name(const char *fn)
 		{ "ls_mswsock_wsasendmsg", "WSASendMsg" },
 	};
 
+	/* The wide printf family is linsock_wprintf... in C (include/linsock_wchar.h maps the
+	 * names): the line shows the name the program wrote. */
+	if (strncmp(fn, "linsock_", 8) == 0)
+		return fn + 8;
 	if (fn[0] != 'l' || fn[1] != 's' || fn[2] != '_')
 		return fn;
 	for (size_t i = 0; i < COUNT(t); i++)
@@ -465,6 +475,12 @@ const char *ls_trace_handle(const void *h)
 		return "NULL";
 	if (h == INVALID_HANDLE_VALUE)
 		return "INVALID_HANDLE_VALUE";
+	/* The other small negative pseudo-handles (GetCurrentThread's -2) as Windows writes them. */
+	if ((intptr_t)h < 0 && (intptr_t)h >= -8) {
+		b = slot();
+		snprintf(b, 192, "(HANDLE)%" PRIdPTR, (intptr_t)h);
+		return b;
+	}
 	b = slot();
 	snprintf(b, 192, "%" PRIuPTR, (uintptr_t)h);
 	return b;
@@ -597,8 +613,10 @@ const char *ls_trace_move_method(uint32_t m)
 
 /* A caller's string, one character at a time: copy_in refuses a range with any unreadable byte
  * (a string may end just before an unmapped page), and must not read past the terminator either
- * (it may memcpy a page it has seen before; sanitizers see an overread). Only when tracing. */
-static const char *quoted(const void *s, size_t unit)
+ * (it may memcpy a page it has seen before; sanitizers see an overread), nor past max
+ * characters (a bounded argument such as strncpy_s' source need not be terminated). Only when
+ * tracing. */
+static const char *quoted(const void *s, size_t unit, size_t max)
 {
 	unsigned char raw[64 * 2];
 	char *b;
@@ -607,7 +625,7 @@ static const char *quoted(const void *s, size_t unit)
 
 	if (!s)
 		return "NULL";
-	while (have < sizeof raw) {
+	while (have < sizeof raw && have / unit < max) {
 		if (ls_sys_copy_in(raw + have, (const unsigned char *)s + have, unit) != 0)
 			break;
 		if (raw[have] == 0 && (unit == 1 || raw[have + 1] == 0)) {
@@ -616,7 +634,7 @@ static const char *quoted(const void *s, size_t unit)
 		}
 		have += unit;
 	}
-	if (!have && !ended)
+	if (!have && !ended && max)
 		return "<bad>";
 	b = slot();
 	b[len++] = '"';
@@ -638,12 +656,22 @@ static const char *quoted(const void *s, size_t unit)
 
 const char *ls_trace_str(const char *s)
 {
-	return quoted(s, 1);
+	return quoted(s, 1, SIZE_MAX);
 }
 
 const char *ls_trace_wstr(const uint16_t *s)
 {
-	return quoted(s, 2);
+	return quoted(s, 2, SIZE_MAX);
+}
+
+const char *ls_trace_strn(const char *s, size_t max)
+{
+	return quoted(s, 1, max);
+}
+
+const char *ls_trace_wstrn(const uint16_t *s, size_t max)
+{
+	return quoted(s, 2, max);
 }
 
 const char *ls_trace_error(uint32_t code, int winsock)
@@ -660,9 +688,112 @@ const char *ls_trace_error(uint32_t code, int winsock)
 		N(WSA_NOT_ENOUGH_MEMORY), N(WSA_OPERATION_ABORTED),
 	};
 
+	/* Codes the newer exports return that messages.def has no text for (yet). */
+	static const struct name extra[] = {
+		N(ERROR_BUFFER_OVERFLOW), N(ERROR_INVALID_NAME), N(ERROR_MOD_NOT_FOUND),
+		N(ERROR_CAN_NOT_COMPLETE), N(ERROR_NO_UNICODE_TRANSLATION),
+	};
+
 	if (winsock)
 		for (size_t i = 0; i < COUNT(wsa); i++)
 			if (wsa[i].value == code)
 				return wsa[i].name;
+	for (size_t i = 0; i < COUNT(extra); i++)
+		if (extra[i].value == code)
+			return extra[i].name;
 	return lookup(t, COUNT(t), code, "%lld");
+}
+
+/* ---- kernel32 console, heap, threads, code pages; iphlpapi; the CRT; user32 ---- */
+
+const char *ls_trace_ctrl_event(uint32_t event)
+{
+	static const struct name t[] = {
+		N(CTRL_C_EVENT), N(CTRL_BREAK_EVENT), N(CTRL_CLOSE_EVENT), N(CTRL_LOGOFF_EVENT),
+		N(CTRL_SHUTDOWN_EVENT),
+	};
+	return lookup(t, COUNT(t), event, "%lld");
+}
+
+const char *ls_trace_attach_pid(uint32_t pid)
+{
+	static const struct name t[] = { N(ATTACH_PARENT_PROCESS) };
+	return lookup(t, COUNT(t), pid, "%lld");
+}
+
+const char *ls_trace_codepage(uint32_t cp)
+{
+	static const struct name t[] = {
+		N(CP_ACP), N(CP_OEMCP), N(CP_MACCP), N(CP_THREAD_ACP), N(CP_SYMBOL), N(CP_UTF7), N(CP_UTF8),
+	};
+	return lookup(t, COUNT(t), cp, "%lld");
+}
+
+const char *ls_trace_heap_flags(uint32_t f)
+{
+	static const struct name t[] = {
+		N(HEAP_NO_SERIALIZE), N(HEAP_GROWABLE), N(HEAP_GENERATE_EXCEPTIONS), N(HEAP_ZERO_MEMORY),
+		N(HEAP_REALLOC_IN_PLACE_ONLY), N(HEAP_CREATE_ENABLE_EXECUTE),
+	};
+	return flags(t, COUNT(t), f);
+}
+
+const char *ls_trace_gmem(uint32_t f)
+{
+	static const struct name t[] = { N(GMEM_MOVEABLE), N(GMEM_ZEROINIT), N(GMEM_FIXED) };
+	return flags(t, COUNT(t), f);
+}
+
+const char *ls_trace_thread_priority(int p)
+{
+	static const struct name t[] = {
+		N(THREAD_PRIORITY_IDLE), N(THREAD_PRIORITY_LOWEST), N(THREAD_PRIORITY_BELOW_NORMAL),
+		N(THREAD_PRIORITY_NORMAL), N(THREAD_PRIORITY_ABOVE_NORMAL), N(THREAD_PRIORITY_HIGHEST),
+		N(THREAD_PRIORITY_TIME_CRITICAL), N(THREAD_MODE_BACKGROUND_BEGIN),
+		N(THREAD_MODE_BACKGROUND_END),
+	};
+	return lookup(t, COUNT(t), (uint64_t)(int64_t)p, "%lld");
+}
+
+const char *ls_trace_gaa_flags(uint32_t f)
+{
+	static const struct name t[] = {
+		N(GAA_FLAG_SKIP_UNICAST), N(GAA_FLAG_SKIP_ANYCAST), N(GAA_FLAG_SKIP_MULTICAST),
+		N(GAA_FLAG_SKIP_DNS_SERVER), N(GAA_FLAG_INCLUDE_PREFIX), N(GAA_FLAG_SKIP_FRIENDLY_NAME),
+		N(GAA_FLAG_INCLUDE_WINS_INFO), N(GAA_FLAG_INCLUDE_GATEWAYS),
+		N(GAA_FLAG_INCLUDE_ALL_INTERFACES), N(GAA_FLAG_INCLUDE_ALL_COMPARTMENTS),
+		N(GAA_FLAG_INCLUDE_TUNNEL_BINDINGORDER), N(GAA_FLAG_SKIP_DNS_INFO),
+	};
+	return flags(t, COUNT(t), f);
+}
+
+const char *ls_trace_crt_mode(int mode)
+{
+	static const struct name t[] = { N(_O_TEXT), N(_O_BINARY), N(_O_WTEXT), N(_O_U16TEXT), N(_O_U8TEXT) };
+	return lookup(t, COUNT(t), (uint64_t)(int64_t)mode, "%#llx");
+}
+
+/* MessageBox's uType: buttons, icon and default button are fields, the rest flags. */
+const char *ls_trace_mb_type(uint32_t type)
+{
+	static const struct name buttons[] = {
+		N(MB_OK), N(MB_OKCANCEL), N(MB_ABORTRETRYIGNORE), N(MB_YESNOCANCEL), N(MB_YESNO),
+		N(MB_RETRYCANCEL), N(MB_CANCELTRYCONTINUE),
+	};
+	static const struct name icons[] = {
+		N(MB_ICONERROR), N(MB_ICONQUESTION), N(MB_ICONWARNING), N(MB_ICONINFORMATION),
+	};
+	static const struct name rest[] = {
+		N(MB_DEFBUTTON2), N(MB_DEFBUTTON3), N(MB_SYSTEMMODAL), N(MB_TASKMODAL),
+		N(MB_SETFOREGROUND), N(MB_TOPMOST),
+	};
+	const char *b = lookup(buttons, COUNT(buttons), type & MB_TYPEMASK, "%#llx");
+	const char *i = (type & MB_ICONMASK) ? lookup(icons, COUNT(icons), type & MB_ICONMASK, "%#llx") : NULL;
+	uint32_t other = type & ~(uint32_t)(MB_TYPEMASK | MB_ICONMASK);
+	char *out = slot();
+
+	/* MB_DEFBUTTON4 is DEFBUTTON2|DEFBUTTON3 in bits, which the flag decoder shows as both. */
+	snprintf(out, 192, "%s%s%s%s%s", b, i ? "|" : "", i ? i : "", other ? "|" : "",
+		 other ? flags(rest, COUNT(rest), other) : "");
+	return out;
 }

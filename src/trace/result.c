@@ -14,10 +14,13 @@
  * of the lower-case BSD names or a WSA / GetAddrInfo / GetNameInfo / Inet one. */
 static int winsock_name(const char *fn)
 {
+	if (strncmp(fn, "lstr", 4) == 0)
+		return 0;	/* kernel32's, lower-case as they are */
 	return (fn[0] >= 'a' && fn[0] <= 'z') || fn[0] == '_' || strncmp(fn, "WSA", 3) == 0 ||
 	       strncmp(fn, "GetAddrInfo", 11) == 0 || strncmp(fn, "GetNameInfo", 11) == 0 ||
 	       strncmp(fn, "Inet", 4) == 0 || strcmp(fn, "AcceptEx") == 0 ||
-	       strcmp(fn, "ConnectEx") == 0 || strcmp(fn, "DisconnectEx") == 0;
+	       strcmp(fn, "ConnectEx") == 0 || strcmp(fn, "DisconnectEx") == 0 ||
+	       strncmp(fn, "Transmit", 8) == 0;
 }
 
 static void wait_name(char *b, size_t cap, uint32_t v)
@@ -41,7 +44,8 @@ static void wait_name(char *b, size_t cap, uint32_t v)
 void ls_trace_ret(const char *fn, enum ls_trace_kind kind, uint64_t v)
 {
 	char val[96];
-	int failed = 0, ws = winsock_name(ls_trace_name(fn));
+	int failed = 0, ws = winsock_name(ls_trace_name(fn)), crt = 0;
+	int saved = ls_trace_errno();	/* read for the CRT kinds, restored for every kind */
 	uint32_t err = ls_lasterr_get();
 
 	switch (kind) {
@@ -96,11 +100,38 @@ void ls_trace_ret(const char *fn, enum ls_trace_kind kind, uint64_t v)
 	case LS_TRACE_K_HEX:
 		snprintf(val, sizeof val, "%#" PRIx64, v);
 		break;
+	case LS_TRACE_K_SINT:
+		snprintf(val, sizeof val, "%" PRId64, (int64_t)v);
+		break;
+	case LS_TRACE_K_SIZE:
+		failed = (SIZE_T)v == (SIZE_T)-1;
+		if (failed)
+			snprintf(val, sizeof val, "(SIZE_T)-1");
+		else
+			snprintf(val, sizeof val, "%" PRIu64, v);
+		break;
+	case LS_TRACE_K_ERRNO:
+		snprintf(val, sizeof val, "%s", v ? ls_trace_errno_name((int)(int64_t)v) : "0");
+		break;
+	case LS_TRACE_K_CRT:
+		failed = crt = (int64_t)v < 0;
+		snprintf(val, sizeof val, "%" PRId64, (int64_t)v);
+		break;
+	case LS_TRACE_K_CRT_PTR:
+		failed = crt = v == 0;
+		if (failed)
+			snprintf(val, sizeof val, "NULL");
+		else
+			snprintf(val, sizeof val, "0x%" PRIx64, v);
+		break;
 	}
-	if (failed)
+	if (crt)
+		ls_trace_write_result(fn, "%s [%s]", val, ls_trace_errno_name(saved));
+	else if (failed)
 		ls_trace_write_result(fn, "%s [%s]", val, ls_trace_error(err, ws));
 	else
 		ls_trace_write_result(fn, "%s", val);
+	ls_trace_errno_set(saved);
 }
 
 void ls_trace_ret_double(const char *fn, double v)

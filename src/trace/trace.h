@@ -64,9 +64,25 @@ const char *ls_trace_dup_options(uint32_t options);	/* DUPLICATE_SAME_ACCESS */
 const char *ls_trace_notify_modes(uint32_t modes);	/* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */
 const char *ls_trace_move_method(uint32_t method);	/* FILE_BEGIN */
 
+const char *ls_trace_ctrl_event(uint32_t event);	/* CTRL_C_EVENT */
+const char *ls_trace_attach_pid(uint32_t pid);		/* ATTACH_PARENT_PROCESS, or the number */
+const char *ls_trace_codepage(uint32_t cp);		/* CP_UTF8, CP_ACP */
+const char *ls_trace_heap_flags(uint32_t flags);	/* HEAP_ZERO_MEMORY|HEAP_NO_SERIALIZE */
+const char *ls_trace_gmem(uint32_t flags);		/* GMEM_ZEROINIT */
+const char *ls_trace_thread_priority(int priority);	/* THREAD_PRIORITY_HIGHEST */
+
+/* iphlpapi, the CRT, user32. */
+const char *ls_trace_gaa_flags(uint32_t flags);		/* GAA_FLAG_SKIP_ANYCAST|... */
+const char *ls_trace_crt_mode(int mode);		/* _O_BINARY (_setmode) */
+const char *ls_trace_mb_type(uint32_t type);		/* MB_YESNO|MB_ICONQUESTION */
+
 /* Strings read safely from the caller: "text" (at most 64 characters shown), NULL, or <bad>. */
 const char *ls_trace_str(const char *s);
 const char *ls_trace_wstr(const uint16_t *s);
+/* The same, reading at most max characters: for arrays the callee bounds (strncpy_s' source,
+ * strcat_s' destination, strnlen_s), which need not be terminated. */
+const char *ls_trace_strn(const char *s, size_t max);
+const char *ls_trace_wstrn(const uint16_t *s, size_t max);
 
 /* Error names: the last error and code-valued results. winsock: name the aliased codes as
  * Winsock does (WSA_IO_PENDING rather than ERROR_IO_PENDING). */

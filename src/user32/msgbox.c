@@ -59,8 +59,8 @@ static int show(const char *text, const char *caption, UINT type)
 
 int WINAPI MessageBoxA(HWND hWnd, LPCSTR lpText, LPCSTR lpCaption, UINT uType)
 {
-	LS_TRACE("wnd=%p type=%#x", (void *)hWnd, uType);
-	return show(lpText, lpCaption, uType);
+	LS_TRACE_CALL("%p, %s, %s, %s", (void *)hWnd, ls_trace_str(lpText), ls_trace_str(lpCaption), ls_trace_mb_type(uType));
+	return LS_TRACE_RET_COUNT(show(lpText, lpCaption, uType));
 }
 
 int WINAPI MessageBoxW(HWND hWnd, LPCWSTR lpText, LPCWSTR lpCaption, UINT uType)
@@ -69,9 +69,10 @@ int WINAPI MessageBoxW(HWND hWnd, LPCWSTR lpText, LPCWSTR lpCaption, UINT uType)
 	char *caption = lpCaption ? ls_wstr_to_utf8_new((const uint16_t *)lpCaption) : NULL;
 	int r;
 
-	LS_TRACE("wnd=%p type=%#x", (void *)hWnd, uType);
+	LS_TRACE_CALL("%p, %s, %s, %s", (void *)hWnd, ls_trace_wstr((const uint16_t *)lpText),
+		      ls_trace_wstr((const uint16_t *)lpCaption), ls_trace_mb_type(uType));
 	r = show(text, caption, uType);
 	free(text);
 	free(caption);
-	return r;
+	return LS_TRACE_RET_COUNT(r);
 }

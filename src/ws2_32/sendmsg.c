@@ -96,22 +96,22 @@ int WSAAPI WSASendMsg(SOCKET Handle, LPWSAMSG lpMsg, DWORD dwFlags, LPDWORD lpNu
 	NTSTATUS st;
 	int lflags = 0, overlapped;
 
-	LS_TRACE("s=%" PRIuPTR " msg=%p flags=0x%x sent=%p ov=%p routine=%p", (uintptr_t)Handle, (void *)lpMsg,
-		 (unsigned)dwFlags, (void *)lpNumberOfBytesSent, (void *)lpOverlapped, (void *)lpCompletionRoutine);
+	LS_TRACE_CALL("%s, %p, %s, %p, %p, %p", ls_trace_socket(Handle), (void *)lpMsg,
+		      ls_trace_msg_flags((int)dwFlags), (void *)lpNumberOfBytesSent, (void *)lpOverlapped, (void *)(uintptr_t)lpCompletionRoutine);
 	LS_WS2_SOCKET_PROLOG(h, Handle);
 	overlapped = lpOverlapped && h->u.sock.overlapped;
 	if (!lpMsg || ls_sys_copy_in(&w, lpMsg, sizeof w) != 0 || (!overlapped && !lpNumberOfBytesSent) ||
 	    (w.dwBufferCount && !w.lpBuffers) || (w.Control.len && !w.Control.buf)) {
 		ls_handle_put(h);
-		return ls_ws2_fail(WSAEFAULT);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));
 	}
 	if (h->u.sock.type == SOCK_STREAM) {
 		ls_handle_put(h);
-		return ls_ws2_fail(WSAEOPNOTSUPP);	/* datagram and raw sockets only */
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEOPNOTSUPP));	/* datagram and raw sockets only */
 	}
 	if (w.dwBufferCount > MAX_BUFS) {
 		ls_handle_put(h);
-		return ls_ws2_fail(WSAEINVAL);
+		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEINVAL));
 	}
 	st = ls_baseprov_send_prep(h, (int)dwFlags, &lflags);
 	if (st != STATUS_SUCCESS)
@@ -164,7 +164,7 @@ int WSAAPI WSASendMsg(SOCKET Handle, LPWSAMSG lpMsg, DWORD dwFlags, LPDWORD lpNu
 		if (st != STATUS_SUCCESS) {
 			ls_engine_op_free(op);
 			ls_handle_put(h);
-			return ls_ws2_fail(st == STATUS_INVALID_HANDLE ? WSA_INVALID_HANDLE : ls_err_wsa_from_status(st));
+			return LS_TRACE_RET_INT(ls_ws2_fail(st == STATUS_INVALID_HANDLE ? WSA_INVALID_HANDLE : ls_err_wsa_from_status(st)));
 		}
 		if (op->addr.len)
 			h->u.sock.bound = 1;
@@ -175,7 +175,7 @@ out:
 	if (st == STATUS_SUCCESS) {
 		if (lpNumberOfBytesSent)
 			*lpNumberOfBytesSent = done;
-		return 0;
+		return LS_TRACE_RET_INT(0);
 	}
-	return ls_ws2_fail(ls_err_wsa_from_status(st));	/* STATUS_PENDING: WSA_IO_PENDING */
+	return LS_TRACE_RET_INT(ls_ws2_fail(ls_err_wsa_from_status(st)));	/* STATUS_PENDING: WSA_IO_PENDING */
 }

@@ -5,6 +5,8 @@
  *                       it must produce (exact, with this process' handle values)
  *   role trace_quiet    a few calls, for the on/off/append checks made by the parent
  *   role trace_threads  four threads logging at once: every line must come out whole
+ *   role trace_families the exports merged later (mswsock extensions, iphlpapi, console, heap,
+ *                       the CRT): their decoded arguments and result kinds
  *
  * Plus the decoders called directly, and bad pointers handed to them. */
 #include <stdarg.h>
@@ -16,6 +18,9 @@
 #include "../api/sockutil.h"
 #include <mswsock.h>
 #include <mstcpip.h>
+#include <iphlpapi.h>
+#include <io.h>
+#include <errno.h>
 
 #include "base/trace.h"
 #include "test.h"
@@ -232,6 +237,109 @@ TEST(role_trace_quiet)
 	ASSERT_EQ(WSACleanup(), 0);
 }
 
+static BOOL WINAPI on_ctrl(DWORD type)
+{
+	(void)type;
+	return TRUE;
+}
+
+TEST(role_trace_families)
+{
+	GUID tp_id = WSAID_TRANSMITPACKETS, rm_id = WSAID_WSARECVMSG;
+	LPFN_TRANSMITPACKETS tp = NULL;
+	LPFN_WSARECVMSG rm = NULL;
+	SOCKET c, a;
+	DWORD ret = 0, n = 0;
+	ULONG size = 0;
+	char buf[4], pb[4][32];
+	void *mem;
+
+	su_start();
+	su_tcp_pair(AF_INET, &c, &a);
+
+	/* TransmitFile: its flags by name, the result as a Winsock BOOL. */
+	ASSERT_TRUE(TransmitFile(a, NULL, 0, 0, NULL, NULL, TF_DISCONNECT));
+	expect("TransmitFile(%lu, NULL, 0, 0, NULL, NULL, TF_DISCONNECT)", (unsigned long)a);
+	expect("TransmitFile = TRUE");
+	ASSERT_TRUE(!TransmitFile(INVALID_SOCKET, NULL, 0, 0, NULL, NULL, TF_DISCONNECT | TF_REUSE_SOCKET));
+	expect("TransmitFile(INVALID_SOCKET, NULL, 0, 0, NULL, NULL, TF_DISCONNECT|TF_REUSE_SOCKET)");
+	expect("TransmitFile = FALSE [WSAENOTSOCK]");
+
+	/* The WSAIoctl-only extensions under the names programs know them by. */
+	ASSERT_EQ(WSAIoctl(c, SIO_GET_EXTENSION_FUNCTION_POINTER, &tp_id, sizeof tp_id, &tp, sizeof tp, &ret, NULL,
+			   NULL), 0);
+	ASSERT_EQ(WSAIoctl(c, SIO_GET_EXTENSION_FUNCTION_POINTER, &rm_id, sizeof rm_id, &rm, sizeof rm, &ret, NULL,
+			   NULL), 0);
+	ASSERT_TRUE(!tp(INVALID_SOCKET, NULL, 0, 0, NULL, TF_USE_KERNEL_APC));
+	expect("TransmitPackets(INVALID_SOCKET, NULL, 0, 0, NULL, TF_USE_KERNEL_APC)");
+	expect("TransmitPackets = FALSE [WSAENOTSOCK]");
+	ASSERT_EQ(rm(c, NULL, &n, NULL, NULL), SOCKET_ERROR);
+	expect("WSARecvMsg(%lu, NULL, %s, NULL, NULL)", (unsigned long)c, ptr(&n, pb[0]));
+	expect("WSARecvMsg = SOCKET_ERROR [WSAEFAULT]");
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+
+	/* iphlpapi: family and GAA flags by name, the code as the value. */
+	ASSERT_EQ(GetAdaptersAddresses(AF_UNSPEC, GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST, NULL, NULL, &size),
+		  ERROR_BUFFER_OVERFLOW);
+	expect("GetAdaptersAddresses(AF_UNSPEC, GAA_FLAG_SKIP_ANYCAST|GAA_FLAG_SKIP_MULTICAST, NULL, NULL, %s)",
+	       ptr(&size, pb[0]));
+	expect("GetAdaptersAddresses = ERROR_BUFFER_OVERFLOW");
+
+	/* Console control: handler and events. */
+	ASSERT_TRUE(SetConsoleCtrlHandler(on_ctrl, TRUE));
+	expect("SetConsoleCtrlHandler(%s, TRUE)", ptr((void *)(uintptr_t)on_ctrl, pb[0]));
+	expect("SetConsoleCtrlHandler = TRUE");
+	ASSERT_TRUE(SetConsoleCtrlHandler(on_ctrl, FALSE));
+	ASSERT_TRUE(!SetConsoleCtrlHandler(on_ctrl, FALSE));
+	expect("SetConsoleCtrlHandler(%s, FALSE)", ptr((void *)(uintptr_t)on_ctrl, pb[0]));
+	expect("SetConsoleCtrlHandler = FALSE [ERROR_INVALID_PARAMETER]");
+	ASSERT_TRUE(!GenerateConsoleCtrlEvent(CTRL_CLOSE_EVENT, 0));
+	expect("GenerateConsoleCtrlEvent(CTRL_CLOSE_EVENT, 0)");
+	expect("GenerateConsoleCtrlEvent = FALSE [ERROR_INVALID_PARAMETER]");
+
+	/* Heap flags; HeapSize's all-ones failure. */
+	mem = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY | HEAP_NO_SERIALIZE, 8);
+	ASSERT_TRUE(mem != NULL);
+	expect("HeapAlloc(%s, HEAP_NO_SERIALIZE|HEAP_ZERO_MEMORY, 8)", ptr(GetProcessHeap(), pb[0]));
+	expect("HeapAlloc = %s", ptr(mem, pb[1]));
+	ASSERT_TRUE(HeapFree(GetProcessHeap(), 0, mem));
+	ASSERT_EQ(HeapSize(NULL, 0, NULL), (SIZE_T)-1);
+	expect("HeapSize(NULL, 0, NULL)");
+	expect("HeapSize = (SIZE_T)-1 [ERROR_INVALID_HANDLE]");
+
+	/* Code pages, thread priorities, signed results. */
+	ASSERT_EQ(MultiByteToWideChar(CP_UTF8, 0, "hi", -1, NULL, 0), 3);
+	expect("MultiByteToWideChar = 3");
+	ASSERT_TRUE(SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_HIGHEST));
+	expect("SetThreadPriority((HANDLE)-2, THREAD_PRIORITY_HIGHEST)");
+	ASSERT_TRUE(lstrcmpA("a", "b") < 0);
+	expect("lstrcmpA(\"a\", \"b\")");
+	expect("lstrcmpA = -1");
+
+	/* The CRT: errno_t by name, -1 with errno; tracing leaves errno and the last error as the
+	 * call set them. */
+	SetLastError(ERROR_ACCESS_DENIED);
+	errno = 0;
+	ASSERT_EQ(strcpy_s(buf, sizeof buf, "toolong"), ERANGE);
+	ASSERT_EQ(errno, ERANGE);
+	ASSERT_EQ(GetLastError(), ERROR_ACCESS_DENIED);
+	expect("strcpy_s(%s, 4, \"tool\"...)", ptr(buf, pb[0]));	/* as far as the callee reads */
+	expect("strcpy_s = ERANGE");
+	/* An unterminated destination is read only as far as its size (ASan checks). */
+	memcpy(buf, "abcd", 4);
+	ASSERT_EQ(strcat_s(buf, sizeof buf, "x"), EINVAL);
+	expect("strcat_s(\"abcd\"..., 4, \"x\")");
+	expect("strcat_s = EINVAL");
+	errno = 0;
+	ASSERT_EQ(_close(-1), -1);
+	ASSERT_EQ(errno, EBADF);
+	expect("_close(-1)");
+	expect("_close = -1 [EBADF]");
+	ASSERT_EQ(WSACleanup(), 0);
+	check_expected();
+}
+
 #define THREADS 4
 #define PER_THREAD 300
 
@@ -289,6 +397,15 @@ TEST(trace_file_decoded_lines)
 
 	temp_path(path, sizeof path, "calls");
 	ASSERT_EQ(run_role("trace_calls", path, NULL), 0);
+	remove(path);
+}
+
+TEST(trace_new_families_decoded)
+{
+	char path[128];
+
+	temp_path(path, sizeof path, "families");
+	ASSERT_EQ(run_role("trace_families", path, NULL), 0);
 	remove(path);
 }
 
@@ -405,6 +522,7 @@ TEST(trace_decoders)
 	ASSERT_STR_EQ(ls_trace_timeout(250), "250");
 	ASSERT_STR_EQ(ls_trace_handle(NULL), "NULL");
 	ASSERT_STR_EQ(ls_trace_handle(INVALID_HANDLE_VALUE), "INVALID_HANDLE_VALUE");
+	ASSERT_STR_EQ(ls_trace_handle(GetCurrentThread()), "(HANDLE)-2");
 	ASSERT_STR_EQ(ls_trace_socket(INVALID_SOCKET), "INVALID_SOCKET");
 	ASSERT_STR_EQ(ls_trace_socket(12), "12");
 	ASSERT_STR_EQ(ls_trace_access(GENERIC_READ | GENERIC_WRITE), "GENERIC_READ|GENERIC_WRITE");
@@ -416,6 +534,35 @@ TEST(trace_decoders)
 	ASSERT_STR_EQ(ls_trace_format_flags(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS | 80),
 		      "FORMAT_MESSAGE_IGNORE_INSERTS|FORMAT_MESSAGE_FROM_SYSTEM|width 80");
 	ASSERT_STR_EQ(ls_trace_tf_flags(TF_DISCONNECT | TF_REUSE_SOCKET), "TF_DISCONNECT|TF_REUSE_SOCKET");
+	ASSERT_STR_EQ(ls_trace_name("ls_mswsock_transmitpackets"), "TransmitPackets");
+	ASSERT_STR_EQ(ls_trace_name("ls_mswsock_wsarecvmsg"), "WSARecvMsg");
+	ASSERT_STR_EQ(ls_trace_name("linsock_wprintf"), "wprintf");
+	ASSERT_STR_EQ(ls_trace_name("socket"), "socket");
+	ASSERT_STR_EQ(ls_trace_ctrl_event(CTRL_BREAK_EVENT), "CTRL_BREAK_EVENT");
+	ASSERT_STR_EQ(ls_trace_ctrl_event(9), "9");
+	ASSERT_STR_EQ(ls_trace_codepage(CP_UTF8), "CP_UTF8");
+	ASSERT_STR_EQ(ls_trace_codepage(1252), "1252");
+	ASSERT_STR_EQ(ls_trace_attach_pid(ATTACH_PARENT_PROCESS), "ATTACH_PARENT_PROCESS");
+	ASSERT_STR_EQ(ls_trace_heap_flags(0), "0");
+	ASSERT_STR_EQ(ls_trace_heap_flags(HEAP_ZERO_MEMORY | 0x100), "HEAP_ZERO_MEMORY|0x100");
+	ASSERT_STR_EQ(ls_trace_gmem(GMEM_FIXED), "GMEM_FIXED");
+	ASSERT_STR_EQ(ls_trace_gmem(GMEM_MOVEABLE | GMEM_ZEROINIT), "GMEM_MOVEABLE|GMEM_ZEROINIT");
+	ASSERT_STR_EQ(ls_trace_thread_priority(THREAD_PRIORITY_IDLE), "THREAD_PRIORITY_IDLE");
+	ASSERT_STR_EQ(ls_trace_thread_priority(7), "7");
+	ASSERT_STR_EQ(ls_trace_gaa_flags(GAA_FLAG_INCLUDE_PREFIX | GAA_FLAG_SKIP_DNS_SERVER),
+		      "GAA_FLAG_SKIP_DNS_SERVER|GAA_FLAG_INCLUDE_PREFIX");
+	ASSERT_STR_EQ(ls_trace_crt_mode(_O_BINARY), "_O_BINARY");
+	ASSERT_STR_EQ(ls_trace_mb_type(MB_OK), "MB_OK");
+	ASSERT_STR_EQ(ls_trace_mb_type(MB_YESNO | MB_ICONQUESTION | MB_DEFBUTTON2),
+		      "MB_YESNO|MB_ICONQUESTION|MB_DEFBUTTON2");
+	ASSERT_STR_EQ(ls_trace_errno_name(EINVAL), "EINVAL");
+	ASSERT_STR_EQ(ls_trace_errno_name(80), "STRUNCATE");
+	ASSERT_STR_EQ(ls_trace_errno_name(4242), "4242");
+	ASSERT_STR_EQ(ls_trace_error(ERROR_BUFFER_OVERFLOW, 0), "ERROR_BUFFER_OVERFLOW");
+	ASSERT_STR_EQ(ls_trace_strn("abc", 8), "\"abc\"");
+	ASSERT_STR_EQ(ls_trace_strn("abcdef", 3), "\"abc\"...");
+	ASSERT_STR_EQ(ls_trace_strn("abc", 0), "\"\"...");
+	ASSERT_STR_EQ(ls_trace_strn(NULL, 4), "NULL");
 	ASSERT_STR_EQ(ls_trace_bool(TRUE), "TRUE");
 	ASSERT_STR_EQ(ls_trace_bool(FALSE), "FALSE");
 	ASSERT_STR_EQ(ls_trace_error(WSAECONNRESET, 1), "WSAECONNRESET");
