@@ -153,3 +153,46 @@ TEST(handle_close_all_by_type)
 	ASSERT_EQ(ls_handle_close(b, 0), 0);
 	ASSERT_EQ(ls_handle_count(), 0);
 }
+
+/* Unreferenced look-ups (select, WSAPoll): valid while the record is fd's live socket; a close,
+ * or a new record on the same fd number (same memory, recycled), invalidates them. */
+TEST(handle_peek_validates_incarnation)
+{
+	int fd = new_fd(), fd2;
+	unsigned int gen = 0, gen2 = 0;
+	struct ls_handle *h = ls_handle_new(fd, LS_HANDLE_SOCKET, 0), *p, *g;
+
+	ASSERT_TRUE(h != NULL);
+	ls_handle_put(h);	/* the table's reference remains */
+	p = ls_handle_peek_socket((uintptr_t)fd, &gen);
+	ASSERT_TRUE(p == h);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 1);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen + 1), 0);
+	g = ls_handle_get_peeked(p, fd, gen);
+	ASSERT_TRUE(g == h);
+	ls_handle_put(g);
+	/* Not a socket, or no record: nothing. */
+	ASSERT_TRUE(ls_handle_peek_socket(~(uintptr_t)0, &gen2) == NULL);
+	ASSERT_EQ(ls_handle_close(fd, 0), 0);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 0);
+	ASSERT_TRUE(ls_handle_get_peeked(p, fd, gen) == NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd, &gen2) == NULL);
+	/* The recycled record on a new fd (likely the same number): a new incarnation. */
+	fd2 = new_fd();
+	h = ls_handle_new(fd2, LS_HANDLE_EVENT, 0);
+	ASSERT_TRUE(h != NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd2, &gen2) == NULL);	/* not a socket */
+	ASSERT_EQ(ls_handle_close(fd2, 0), 0);
+	ls_handle_put(h);
+	fd2 = new_fd();
+	h = ls_handle_new(fd2, LS_HANDLE_SOCKET, 0);
+	ASSERT_TRUE(h != NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd2, &gen2) == h);
+	if (h == p && fd2 == fd)
+		ASSERT_NE(gen2, gen);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 0);
+	ASSERT_TRUE(ls_handle_get_peeked(p, fd, gen) == NULL);
+	ASSERT_EQ(ls_handle_close(fd2, 0), 0);
+	ls_handle_put(h);
+	ASSERT_EQ(ls_handle_count(), 0);
+}
