@@ -240,7 +240,7 @@ TEST(accept_woken_by_closesocket)
 }
 
 /* A blocking listener's accept waits for a connection, whatever FIONBIO went through after
- * listen (linsock keeps a listener's fd non-blocking inside: docs/design.md X). */
+ * listen (linsock keeps a listener's fd non-blocking inside: docs/design.md A). */
 TEST(accept_blocking_waits_after_fionbio)
 {
 	struct sockaddr_storage ss;
