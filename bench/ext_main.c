@@ -1,11 +1,12 @@
 /* linsock-bench-ext: the Microsoft extensions against raw Linux, same workloads, same run.
  *
- *   linsock-bench-ext [-a connections] [-P posted] [-f MiB] [-r rounds]
+ *   linsock-bench-ext [-a connections] [-P posted] [-f MiB] [-r rounds] [-only 1|2]
  *
  * accept: -a connections (default 20000) taken with accept4 (raw) vs -P (default 16) AcceptEx
  * calls kept posted on a completion port (target ratio >= 0.95). transmit: a -f MiB file
  * (default 1024) sent whole with sendfile (raw) vs one TransmitFile, blocking and overlapped
- * (target >= 0.95). Each round runs raw and linsock back to back (order alternating); the best
+ * (target >= 0.95). -only 1 runs the accept workload on linsock only, -only 2 on raw only (for
+ * profiling one side; no ratio). Each round runs raw and linsock back to back (order alternating); the best
  * round of each counts. ratio = linsock rate / raw rate. Exit status 1 if any run failed.
  * The accept runs also report the process's CPU time (user + system, every thread: the client
  * is the same on both sides), a ratio that depends less on what else the machine runs. */
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
 {
 	int conns = arg(argc, argv, "-a", 20000), posted = arg(argc, argv, "-P", 16);
 	int mib = arg(argc, argv, "-f", 1024), rounds = arg(argc, argv, "-r", 3), failed = 0;
+	int only = arg(argc, argv, "-only", 0);
 	long long size = (long long)mib << 20;
 	double acc_raw = 0, acc_ws = 0, tf_raw = 0, tf_ws = 0, tf_ov = 0, cpu_raw = 0, cpu_ws = 0, c0;
 	char path[] = "/tmp/linsock-bench-ext-XXXXXX";
@@ -57,6 +59,15 @@ int main(int argc, char **argv)
 	if (WSAStartup(0x0202, wsadata) != 0) {
 		printf("FAIL WSAStartup\n");
 		return 1;
+	}
+	if (only) {
+		for (int r = 0; r < rounds; r++) {
+			double t = only == 1 ? ws_accept(conns, posted) : raw_accept(conns);
+			if (t <= 0)
+				return 1;
+			printf("RESULT accept %s %.0f conn/s\n", only == 1 ? "linsock" : "raw", conns / t);
+		}
+		return 0;
 	}
 	fd = mkstemp(path);
 	if (fd < 0) {
