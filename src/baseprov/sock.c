@@ -147,8 +147,11 @@ static void cache_local_name(struct ls_handle *h)
 	a.len = sizeof a.u.bytes;
 	if (ls_sys_getsockname(h->fd, a.u.bytes, &a.len) != 0 || a.len > sizeof h->u.sock.lname)
 		return;
+	/* The IPv4 address at bytes 4-7, the IPv6 one at 8-23; ::ffff:0.0.0.0 is IPv4's wildcard. */
 	if ((a.u.family == LX_AF_INET && a.len >= 8 && memcmp(a.u.bytes + 4, zero, 4) != 0) ||
-	    (a.u.family == LX_AF_INET6 && a.len >= 24 && memcmp(a.u.bytes + 8, zero, 16) != 0)) {
+	    (a.u.family == LX_AF_INET6 && a.len >= 24 && memcmp(a.u.bytes + 8, zero, 16) != 0 &&
+	     !(memcmp(a.u.bytes + 8, zero, 10) == 0 && a.u.bytes[18] == 0xff && a.u.bytes[19] == 0xff &&
+	       memcmp(a.u.bytes + 20, zero, 4) == 0))) {
 		memcpy(h->u.sock.lname, a.u.bytes, a.len);
 		h->u.sock.lname_len = (uint8_t)a.len;
 	}

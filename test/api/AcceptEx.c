@@ -179,6 +179,48 @@ static void wildcard(int af)
 TEST(AcceptEx_wildcard_listener_v4) { wildcard(AF_INET); }
 TEST(AcceptEx_wildcard_listener_v6) { wildcard(AF_INET6); }
 
+/* A dual-stack listener bound to ::ffff:0.0.0.0 (IPv4's wildcard, mapped): an IPv4 client's
+ * connection has the mapped loopback address as its local one. */
+TEST(AcceptEx_wildcard_listener_v4mapped)
+{
+	struct sockaddr_in6 any6;
+	struct sockaddr_in lo;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 7, off = 0;
+	int len = sizeof any6;
+
+	ov_start();
+	l = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_NE(l, INVALID_SOCKET);
+	ASSERT_EQ(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, (const char *)&off, sizeof off), 0);
+	memset(&any6, 0, sizeof any6);
+	any6.sin6_family = AF_INET6;
+	any6.sin6_addr.s6_addr[10] = 0xff;
+	any6.sin6_addr.s6_addr[11] = 0xff;
+	ASSERT_EQ(bind(l, (struct sockaddr *)&any6, sizeof any6), 0);
+	ASSERT_EQ(getsockname(l, (struct sockaddr *)&any6, &len), 0);
+	ASSERT_EQ(listen(l, 5), 0);
+	memset(&lo, 0, sizeof lo);
+	lo.sin_family = AF_INET;
+	lo.sin_port = any6.sin6_port;
+	lo.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a = socket(AF_INET6, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(AF_INET6), SLOT(AF_INET6), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&lo, sizeof lo), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	check_names(AF_INET6, a, l, buf, 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
 static DWORD WINAPI blocking_accept(LPVOID arg)
 {
 	SOCKET *s = arg;
