@@ -434,7 +434,8 @@ NTSTATUS ls_baseprov_ioctl(struct ls_handle *h, long cmd, u_long *user_arg)
 		/* Blocking mode is refused while WSAEventSelect is in force (spec §12). */
 		if (v == 0 && h->engine && ls_evsel_active(h))
 			return STATUS_INVALID_PARAMETER;
-		r = ls_sys_set_nonblock(h->fd, v != 0);
+		/* A listener's fd stays O_NONBLOCK (baseprov/sock.c ls_baseprov_listen). */
+		r = ls_sys_set_nonblock(h->fd, v != 0 || h->u.sock.listening);
 		if (r < 0)
 			return ls_baseprov_status(h, r);
 		h->u.sock.nonblocking = v != 0;

@@ -136,6 +136,27 @@ NTSTATUS ls_baseprov_bind(struct ls_handle *h, const void *user_sa, int len)
 	return STATUS_SUCCESS;
 }
 
+/* Caches a listener's local address when every connection it accepts shares it: an IPv4 or
+ * IPv6 listener bound to one address. A wildcard listener's connections each have their own. */
+static void cache_local_name(struct ls_handle *h)
+{
+	static const unsigned char zero[16];
+	struct ls_err_lxaddr a;
+
+	h->u.sock.lname_len = 0;
+	a.len = sizeof a.u.bytes;
+	if (ls_sys_getsockname(h->fd, a.u.bytes, &a.len) != 0 || a.len > sizeof h->u.sock.lname)
+		return;
+	/* The IPv4 address at bytes 4-7, the IPv6 one at 8-23; ::ffff:0.0.0.0 is IPv4's wildcard. */
+	if ((a.u.family == LX_AF_INET && a.len >= 8 && memcmp(a.u.bytes + 4, zero, 4) != 0) ||
+	    (a.u.family == LX_AF_INET6 && a.len >= 24 && memcmp(a.u.bytes + 8, zero, 16) != 0 &&
+	     !(memcmp(a.u.bytes + 8, zero, 10) == 0 && a.u.bytes[18] == 0xff && a.u.bytes[19] == 0xff &&
+	       memcmp(a.u.bytes + 20, zero, 4) == 0))) {
+		memcpy(h->u.sock.lname, a.u.bytes, a.len);
+		h->u.sock.lname_len = (uint8_t)a.len;
+	}
+}
+
 NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 {
 	int r;
@@ -166,14 +187,46 @@ NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 	}
 	if (r < 0)
 		return ls_baseprov_status(h, r);
+	if (!h->u.sock.listening) {
+		/* A listener's fd is O_NONBLOCK whatever its Windows mode: AcceptEx takes a
+		 * connection without toggling the flag (and without the window in which a blocking
+		 * accept would fail), and a blocking accept waits in poll (ls_baseprov_accept_fd). */
+		if (!h->u.sock.nonblocking)
+			ls_sys_set_nonblock(h->fd, 1);
+		cache_local_name(h);
+	}
 	h->u.sock.listening = 1;
 	ls_evsel_rearm(h, 0);	/* a registration made before listen learns it listens now */
 	return STATUS_SUCCESS;
 }
 
+/* A blocking accept's wait: the listener's fd is always O_NONBLOCK (ls_baseprov_listen), so
+ * the blocking is done here, in poll, which a close (shutdown wakes it, docs/design.md O) and
+ * CancelSynchronousIo (a signal: -EINTR) interrupt as they would accept. SO_RCVTIMEO, which
+ * Linux's accept honoured, bounds it (deadline in ns, 0 none). 0 to try again, -EINTR, or
+ * -EAGAIN when the time is up. */
+static int wait_connection(struct ls_wait_syncio *sync, struct ls_handle *h, uint64_t deadline)
+{
+	int ms = -1, r;
+
+	if (sync && ls_wait_syncio_stop(sync, h))
+		return -EINTR;
+	if (deadline) {
+		uint64_t now = ls_sys_now_ns();
+		if (now >= deadline)
+			return -EAGAIN;
+		ms = (deadline - now) / 1000000u >= INT32_MAX ? INT32_MAX : (int)((deadline - now + 999999u) / 1000000u);
+	}
+	r = ls_sys_poll1(h->fd, LX_POLLIN, NULL, ms);
+	if (r < 0)
+		return r;
+	return r == 0 && deadline && ls_sys_now_ns() >= deadline ? -EAGAIN : 0;
+}
+
 NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 {
 	struct ls_wait_syncio *sync;
+	uint64_t deadline = 0;
 	int fd;
 
 	if (!h->u.sock.listening)
@@ -184,11 +237,17 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 		return STATUS_SUCCESS;
 	}
 	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
+	if (!h->u.sock.nonblocking && h->u.sock.timeo[1])
+		deadline = ls_sys_now_ns() + (uint64_t)h->u.sock.timeo[1] * 1000000u;
 	for (;;) {
 		/* Checked before each try: see baseprov/io.c sync_skip. */
 		fd = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_accept(h->fd, NULL, NULL, 0);
 		if (fd >= 0)
 			break;
+		if (fd == -EAGAIN && !h->u.sock.nonblocking)
+			fd = wait_connection(sync, h, deadline);
+		if (fd == 0)
+			continue;	/* a connection is waiting (or was, for another thread) */
 		if (fd == -EINTR && !ls_wait_syncio_stop(sync, h))
 			continue;	/* Windows calls are not interrupted by signals */
 		if (fd == -EINTR && ls_wait_syncio_end(sync))
@@ -244,6 +303,7 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 	n->u.sock.connecting = 0;
 	n->u.sock.connected = 1;
 	n->u.sock.deferred_fd = 0;
+	n->u.sock.lname_len = 0;
 	n->u.sock.shut_rd = n->u.sock.shut_wr = 0;
 	if (n->u.sock.nonblocking)
 		ls_sys_set_nonblock(fd, 1);
@@ -293,6 +353,11 @@ NTSTATUS ls_baseprov_adopt(int fd, struct ls_handle **out)
 	h->u.sock.nonblocking = (uint8_t)ls_sys_get_nonblock(nfd);
 	ls_sys_getsockopt(nfd, LX_SOL_SOCKET, LX_SO_ACCEPTCONN, &listening, &(unsigned int){ sizeof listening });
 	h->u.sock.listening = listening != 0;
+	if (h->u.sock.listening) {
+		/* Our listeners are O_NONBLOCK inside (ls_baseprov_listen); the mode stays the fd's. */
+		ls_sys_set_nonblock(nfd, 1);
+		cache_local_name(h);
+	}
 	peer.len = sizeof peer.u.bytes;
 	h->u.sock.connected = ls_sys_getpeername(nfd, peer.u.bytes, &peer.len) == 0;
 	h->u.sock.bound = (uint8_t)ls_baseprov_is_bound(h);

@@ -420,37 +420,45 @@ again:
 
 /* ---- AcceptEx and ConnectEx (LS_OP_ACCEPT, LS_OP_CONNECT) ---- */
 
-/* accept4 without blocking. Linux has no per-call flag for it, so a blocking listener gets
- * O_NONBLOCK for this one call; a blocking accept() another thread starts inside that window
- * would see WSAEWOULDBLOCK (a known gap: mixing accept() and AcceptEx on one listener). The new
- * fd gets the accept socket's blocking mode (nb). */
-static int accept_nb(struct ls_handle *l, int nb)
-{
-	int r;
-
-	if (l->u.sock.nonblocking)
-		return ls_sys_accept(l->fd, NULL, NULL, nb);
-	ls_sys_set_nonblock(l->fd, 1);
-	r = ls_sys_accept(l->fd, NULL, NULL, nb);
-	ls_sys_set_nonblock(l->fd, 0);
-	return r;
-}
-
 /* One address slot of AcceptEx's output (layout in mswsock/acceptex.c): an int length, then
  * the Windows sockaddr. A slot too small for both is left as it is. */
-static void accept_slot(char *slot, uint32_t size, int fd, int peer)
+static void accept_slot(char *slot, uint32_t size, const struct ls_err_lxaddr *a)
 {
-	struct ls_err_lxaddr a;
 	unsigned char w[4 + 128];
 	int len = (int)sizeof w - 4;
 
-	a.len = sizeof a.u.bytes;
-	if ((peer ? ls_sys_getpeername(fd, a.u.bytes, &a.len) : ls_sys_getsockname(fd, a.u.bytes, &a.len)) != 0)
-		return;
-	if (ls_err_sockaddr_from_linux(&a, w + 4, &len) != STATUS_SUCCESS || (uint32_t)len + 4 > size)
+	if (ls_err_sockaddr_from_linux(a, w + 4, &len) != STATUS_SUCCESS || (uint32_t)len + 4 > size)
 		return;
 	memcpy(w, &len, 4);
 	ls_sys_copy_out(slot, w, (size_t)len + 4);
+}
+
+/* Both address slots, at the end of the op. The remote address is the one accept4 returned
+ * (op->addr; len 0 for a WSAAccept-deferred connection: asked of the kernel); the local one
+ * is the listener's when it is bound to one address (cached at listen), else the kernel's. */
+static void accept_slots(struct ls_op *op)
+{
+	struct ls_handle *l = op->h, *a = op->target;
+	char *at = (char *)op->iov[0].base + op->iov[0].len;
+	struct ls_err_lxaddr loc;
+
+	if (op->addr.len == 0) {
+		op->addr.len = sizeof op->addr.u.bytes;
+		if (ls_sys_getpeername(a->fd, op->addr.u.bytes, &op->addr.len) != 0)
+			op->addr.len = 0;
+	}
+	if (l->u.sock.lname_len) {
+		memcpy(loc.u.bytes, l->u.sock.lname, l->u.sock.lname_len);
+		loc.len = l->u.sock.lname_len;
+	} else {
+		loc.len = sizeof loc.u.bytes;
+		if (ls_sys_getsockname(a->fd, loc.u.bytes, &loc.len) != 0)
+			loc.len = 0;
+	}
+	if (loc.len)
+		accept_slot(at, op->local_len, &loc);
+	if (op->addr.len)
+		accept_slot(at + op->local_len, op->remote_len, &op->addr);
 }
 
 /* Phase 0 (in the listener's queue): take a connection (one WSAAccept deferred comes first, as
@@ -473,10 +481,14 @@ static int attempt_accept(struct ls_op *op)
 		fd = atomic_exchange((atomic_int *)&l->u.sock.deferred_fd, 0);
 		if (fd > 0) {
 			fd -= 1;
+			op->addr.len = 0;
 			ls_sys_set_nonblock(fd, a->u.sock.nonblocking);
 		} else {
 			for (;;) {
-				fd = accept_nb(l, a->u.sock.nonblocking);
+				/* The listener's fd is always O_NONBLOCK (ls_baseprov_listen); the new
+				 * fd gets the accept socket's blocking mode. */
+				op->addr.len = sizeof op->addr.u.bytes;
+				fd = ls_sys_accept(l->fd, op->addr.u.bytes, &op->addr.len, a->u.sock.nonblocking);
 				if (fd >= 0)
 					break;
 				/* Windows skips connections that died in the queue. */
@@ -513,8 +525,7 @@ static int attempt_accept(struct ls_op *op)
 		a->u.sock.shut_rd = a->u.sock.shut_wr = 0;
 		op->phase = 1;
 		if (op->iov[0].len == 0) {
-			accept_slot((char *)op->iov[0].base, op->local_len, a->fd, 0);
-			accept_slot((char *)op->iov[0].base + op->local_len, op->remote_len, a->fd, 1);
+			accept_slots(op);
 			op->status = STATUS_SUCCESS;
 			return 1;
 		}
@@ -537,8 +548,7 @@ static int attempt_accept(struct ls_op *op)
 		return !(op->status == STATUS_IO_TIMEOUT || op->status == STATUS_DEVICE_NOT_READY);
 	}
 	op->bytes = (uint32_t)r;
-	accept_slot((char *)op->iov[0].base + op->iov[0].len, op->local_len, a->fd, 0);
-	accept_slot((char *)op->iov[0].base + op->iov[0].len + op->local_len, op->remote_len, a->fd, 1);
+	accept_slots(op);
 	op->status = STATUS_SUCCESS;
 	return 1;
 }

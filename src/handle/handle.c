@@ -60,10 +60,14 @@ struct ls_handle *ls_handle_new(int fd, int type, unsigned int flags)
 			return NULL;
 		}
 		atomic_init(&h->refs, 0);
+		atomic_init(&h->gen, 0);
 	}
+	/* A new incarnation: peeks of the previous one (ls_handle_peek_socket) stop validating. */
+	atomic_fetch_add_explicit(&h->gen, 1, memory_order_relaxed);
 	/* refs stays 0 until the record is ready: a racing lookup of a recycled record skips it. */
 	h->fd = fd;
-	h->type = type;
+	/* Read without a reference by ls_handle_peek_socket (then validated), hence atomic. */
+	__atomic_store_n(&h->type, type, __ATOMIC_RELAXED);
 	h->destroy = NULL;
 	memset(&h->u, 0, sizeof h->u);
 	atomic_store_explicit(&h->engine, NULL, memory_order_relaxed);
@@ -114,6 +118,49 @@ struct ls_handle *ls_handle_get_type(intptr_t fd, int type)
 		return NULL;
 	}
 	return h;
+}
+
+struct ls_handle *ls_handle_peek_socket(uintptr_t s, unsigned int *gen)
+{
+	slot_t *slot = s > (uintptr_t)INT32_MAX ? NULL : slot_of((intptr_t)s, 0);
+	struct ls_handle *h;
+
+	if (!slot)
+		return NULL;
+	h = atomic_load_explicit(slot, memory_order_acquire);
+	if (!h)
+		return NULL;
+	/* gen first: the slot's acquire makes it at least this incarnation's; a later recycle
+	 * changes it, so a type read from another incarnation never validates. */
+	*gen = atomic_load_explicit(&h->gen, memory_order_acquire);
+	if (__atomic_load_n(&h->type, __ATOMIC_RELAXED) != LS_HANDLE_SOCKET)
+		return NULL;
+	return h;
+}
+
+int ls_handle_peek_valid(const struct ls_handle *h, intptr_t fd, unsigned int gen)
+{
+	slot_t *slot = slot_of(fd, 0);
+
+	/* The record leaves its slot (detach) before its fd can close, and re-enters one only as
+	 * a new incarnation: same slot and same gen mean the same live socket. */
+	return slot && atomic_load_explicit(slot, memory_order_acquire) == h &&
+	       atomic_load_explicit(&((struct ls_handle *)h)->gen, memory_order_acquire) == gen;
+}
+
+struct ls_handle *ls_handle_get_peeked(struct ls_handle *h, intptr_t fd, unsigned int gen)
+{
+	int r = atomic_load_explicit(&h->refs, memory_order_relaxed);
+
+	do {
+		if (r == 0)
+			return NULL;	/* being recycled */
+	} while (!atomic_compare_exchange_weak_explicit(&h->refs, &r, r + 1, memory_order_acquire,
+						       memory_order_relaxed));
+	if (ls_handle_peek_valid(h, fd, gen))
+		return h;
+	ls_handle_put(h);
+	return NULL;
 }
 
 void ls_handle_put(struct ls_handle *h)

@@ -50,6 +50,11 @@ struct ls_handle_sock {
 	int bufsize[2];			/* SO_SNDBUF, SO_RCVBUF as set: Windows reports the value set */
 	uint32_t timeo[2];		/* SO_SNDTIMEO, SO_RCVTIMEO in ms as set (Linux rounds to a tick) */
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */
+	/* A listener bound to one IPv4/IPv6 address (not the wildcard): that address in Linux form,
+	 * cached at listen, which is the local address of every connection it accepts (AcceptEx's
+	 * local slot without a getsockname). lname_len 0: not cached (wildcard, other families). */
+	uint8_t lname_len;
+	unsigned char lname[28];
 };
 
 struct ls_wait_obj;
@@ -75,6 +80,7 @@ struct ls_handle {
 	int fd;
 	int type;			/* enum ls_handle_type */
 	atomic_uint flags;		/* LS_HF_* */
+	atomic_uint gen;		/* incarnation: bumped each time the record is (re)used */
 	/* Called once with the last reference, before the fd is closed (may be NULL). */
 	void (*destroy)(struct ls_handle *h);
 	union {
@@ -108,6 +114,18 @@ static inline struct ls_handle *ls_handle_get_socket(uintptr_t s)
 {
 	return s > (uintptr_t)INT32_MAX ? (struct ls_handle *)0 : ls_handle_get_type((intptr_t)s, LS_HANDLE_SOCKET);
 }
+
+/* Unreferenced look-up for calls that touch many sockets once each (select, WSAPoll): fd's
+ * socket record, or NULL if fd holds no linsock socket, with its incarnation in *gen. No
+ * reference is taken, so the record may be closed and recycled at any moment: it stays memory
+ * (type-stable) but its fields may belong to another socket. Use it only through:
+ * - ls_handle_peek_valid: 1 while it is still fd's live record (not detached by a close, not
+ *   recycled). A check that passes after a syscall on fd proves fd named this socket
+ *   throughout that syscall: the fd closes only after the record left its slot.
+ * - ls_handle_get_peeked: a new reference to it if still valid (pair with ls_handle_put). */
+struct ls_handle *ls_handle_peek_socket(uintptr_t s, unsigned int *gen);
+int ls_handle_peek_valid(const struct ls_handle *h, intptr_t fd, unsigned int gen);
+struct ls_handle *ls_handle_get_peeked(struct ls_handle *h, intptr_t fd, unsigned int gen);
 
 /* Drops a reference; the last one runs destroy, closes the fd and recycles the record. */
 void ls_handle_put(struct ls_handle *h);

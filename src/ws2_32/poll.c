@@ -64,6 +64,32 @@ unsigned int ls_ws2_poll_conditions(struct ls_handle *h, short rev)
 	return c;
 }
 
+int ls_ws2_pin(struct ls_handle **h, const unsigned int *gen, const struct ls_sys_pollfd *p, unsigned char *held,
+	       size_t n, int all)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!h[i] || held[i])
+			continue;
+		if (all || p[i].revents) {
+			if (!ls_handle_get_peeked(h[i], p[i].fd, gen[i]))
+				return 0;
+			held[i] = 1;
+		} else if (!ls_handle_peek_valid(h[i], p[i].fd, gen[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+void ls_ws2_unpin(struct ls_handle **h, unsigned char *held, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (held[i])
+			ls_handle_put(h[i]);
+		held[i] = 0;
+	}
+}
+
 /* WSAPoll's bits for a socket's conditions (Wine maps AFD's the same way; a failed connect is
  * POLLWRNORM | POLLHUP | POLLERR from Windows 10 2004 on, Microsoft's WSAPoll note). */
 static SHORT revents_from(unsigned int c)
@@ -93,9 +119,11 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	WSAPOLLFD stack_copy[STACK_N], *a;
 	struct ls_handle *stack_h[STACK_N], **h = stack_h;
 	struct ls_sys_pollfd stack_p[STACK_N], *p = stack_p;
+	unsigned int stack_g[STACK_N], *gen = stack_g;
+	unsigned char stack_held[STACK_N], *held = stack_held;
 	size_t bytes = (size_t)fds * sizeof(WSAPOLLFD);
 	void *heap = NULL;
-	int direct, nvalid = 0, count = 0, r = 0, bad = 0;
+	int direct, nvalid, count, r = 0, bad, counted = 0;
 	NTSTATUS st = STATUS_SUCCESS;
 	uint64_t deadline = 0;
 	ULONG i;
@@ -108,11 +136,13 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	if (fds > (1u << 20))
 		return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOBUFS));
 	if (fds > STACK_N) {
-		heap = malloc(fds * (sizeof(WSAPOLLFD) + sizeof *h + sizeof *p));
+		heap = malloc(fds * (sizeof(WSAPOLLFD) + sizeof *h + sizeof *p + sizeof *gen + 1));
 		if (!heap)
 			return LS_TRACE_RET_INT(ls_ws2_fail(WSAENOBUFS));
 		h = heap;
 		p = (struct ls_sys_pollfd *)(h + fds);
+		gen = (unsigned int *)((WSAPOLLFD *)(p + fds) + fds);
+		held = (unsigned char *)(gen + fds);
 	}
 	/* The array is the caller's: used in place when it is on the calling thread's stack (it
 	 * cannot fault), otherwise copied in and out with fault checks (WSAEFAULT, no crash). */
@@ -128,14 +158,22 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	}
 
 	/* One pass: look each socket up, check its mask, prepare its Linux entry. No socket at
-	 * all is reported before a bad mask (Windows' order). */
+	 * all is reported before a bad mask (Windows' order). The first pass takes no reference
+	 * (ls_ws2_pin); a socket closed before the first poll is checked sends us back here to
+	 * look everything up counted. */
+lookup:
+	nvalid = 0;
+	count = 0;
+	bad = 0;
 	for (i = 0; i < fds; i++) {
 		unsigned int want = LS_WS2_HUP | LS_WS2_RESET | LS_WS2_CONNECT_ERR | LS_WS2_CLOSE;
 		SHORT ev = a[i].events;
+		held[i] = 0;
 		if ((intptr_t)a[i].fd < 0) {
 			h[i] = NULL;
 		} else {
-			h[i] = ls_handle_get_socket(a[i].fd);
+			h[i] = counted ? ls_handle_get_socket(a[i].fd) : ls_handle_peek_socket(a[i].fd, &gen[i]);
+			held[i] = counted && h[i];
 			nvalid += h[i] != NULL;
 			bad |= ev & ~VALID_EVENTS;
 		}
@@ -145,7 +183,7 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 			want |= LS_WS2_OOB;
 		if (ev & POLLWRNORM)
 			want |= LS_WS2_WRITE;
-		p[i].fd = h[i] ? h[i]->fd : -1;	/* Linux skips negative fds */
+		p[i].fd = h[i] ? (int)a[i].fd : -1;	/* Linux skips negative fds */
 		p[i].events = ls_ws2_poll_events(want);
 		p[i].revents = 0;
 	}
@@ -163,24 +201,27 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 	}
 	for (i = 0; i < fds; i++)
 		a[i].revents = h[i] ? 0 : POLLNVAL;
-	if (timeout > 0)
+	if (timeout > 0 && !deadline)
 		deadline = ls_sys_now_ns() + (uint64_t)timeout * 1000000u;
 	for (;;) {
-		int ms = timeout < 0 ? -1 : 0;
+		int wait_ms = timeout < 0 ? -1 : 0;
 		if (timeout > 0) {
 			uint64_t now = ls_sys_now_ns();
-			ms = now >= deadline ? 0 : (int)((deadline - now + 999999u) / 1000000u);
+			wait_ms = now >= deadline ? 0 : (int)((deadline - now + 999999u) / 1000000u);
 		}
-		r = ls_sys_poll(p, fds, ms);
+		r = ls_sys_poll(p, fds, counted ? wait_ms : 0);
 		if (r == -EINTR)
 			continue;	/* a signal does not end a Windows wait: go on with the time left */
 		if (r < 0) {
 			st = ls_err_status_from_errno(r);
 			goto out;
 		}
-		if (r == 0)
-			break;
-		for (i = 0; i < fds; i++) {
+		if (!counted && !ls_ws2_pin(h, gen, p, held, fds, 0)) {
+			ls_ws2_unpin(h, held, fds);
+			counted = 1;
+			goto lookup;
+		}
+		for (i = 0; r > 0 && i < fds; i++) {
 			SHORT rev;
 			if (!h[i] || !p[i].revents)
 				continue;
@@ -192,13 +233,19 @@ int WSAAPI WSAPoll(LPWSAPOLLFD fdArray, ULONG fds, INT timeout)
 			else
 				p[i].fd = -1;	/* a lasting Linux state Windows does not report */
 		}
-		if (count || ms == 0)
+		if (count || wait_ms == 0 || (counted && r == 0))
 			break;
+		if (!counted) {
+			/* About to wait: every socket is held, so a close finds it (docs/design.md O). */
+			if (!ls_ws2_pin(h, gen, p, held, fds, 1)) {
+				ls_ws2_unpin(h, held, fds);
+				goto lookup_counted;
+			}
+			counted = 1;
+		}
 	}
 out:
-	for (i = 0; i < fds; i++)
-		if (h[i])
-			ls_handle_put(h[i]);
+	ls_ws2_unpin(h, held, fds);
 	if (!direct && ls_sys_copy_out(fdArray, a, bytes) != 0 && st == STATUS_SUCCESS)
 		st = STATUS_ACCESS_VIOLATION;
 	free(heap);
@@ -206,4 +253,7 @@ out:
 		return LS_TRACE_RET_INT(ls_ws2_return(st));
 	ls_lasterr_set(0);	/* Windows clears the last error on success (Wine's test_WSAPoll) */
 	return LS_TRACE_RET_INT(count);
+lookup_counted:
+	counted = 1;
+	goto lookup;
 }

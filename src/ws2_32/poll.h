@@ -17,7 +17,10 @@
 #ifndef LS_WS2_POLL_H
 #define LS_WS2_POLL_H
 
+#include "../base/sys.h"
 #include "../err/linux.h"
+
+#include <stddef.h>
 
 struct ls_handle;
 
@@ -40,5 +43,19 @@ static inline short ls_ws2_poll_events(unsigned int want)
 /* The LS_WS2_* conditions of socket h (held by the caller), given Linux's revents for it. May
  * ask the kernel more (FIONREAD, TCP_INFO), only when revents shows an error or a hang-up. */
 unsigned int ls_ws2_poll_conditions(struct ls_handle *h, short lx_revents);
+
+/* The sockets of one select/WSAPoll call are first looked up without references
+ * (ls_handle_peek_socket; h[i] NULL for an entry that is none, gen[i] its incarnation,
+ * held[i] 0) and polled once without waiting (docs/design.md A). After that poll, pin:
+ * - takes a counted reference on each entry that poll reported something for (all = 0), or on
+ *   every entry (all = 1: the call is about to wait, and a close must find it held), and
+ * - checks every other entry is still the socket looked up (then the poll saw that socket),
+ * with held[i] set where a reference was taken. 1 on success; 0 if some socket was closed
+ * meanwhile: the call drops what it holds (unpin) and looks everything up again, counted.
+ * The entry's fd is read from p[i].fd, which must still be the socket's. */
+int ls_ws2_pin(struct ls_handle **h, const unsigned int *gen, const struct ls_sys_pollfd *p, unsigned char *held,
+	       size_t n, int all);
+/* Drops the references pin took (held[i] cleared). */
+void ls_ws2_unpin(struct ls_handle **h, unsigned char *held, size_t n);
 
 #endif

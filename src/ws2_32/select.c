@@ -112,11 +112,13 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 	struct ls_handle *stack_h[STACK_N], **h = stack_h;
 	struct ls_sys_pollfd stack_p[STACK_N], *p = stack_p;
 	unsigned char stack_k[STACK_N], *kind = stack_k;
+	unsigned int stack_g[STACK_N], *gen = stack_g;
+	unsigned char stack_held[STACK_N], *held = stack_held;
 	void *heap = NULL;
 	size_t n = 0, i, j, got = 0;
 	int64_t tmo;
 	uint64_t deadline = 0;
-	int total = 0, k, r;
+	int total = 0, k, r, counted = 0;
 	NTSTATUS st;
 
 	(void)nfds;	/* Berkeley compatibility only */
@@ -135,14 +137,16 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 
 	/* Per entry: its socket (input copy, then output), record, Linux pollfd and set. */
 	if (n > STACK_N) {
-		heap = malloc(n * (2 * sizeof(SOCKET) + sizeof *h + sizeof *p + 1));
+		heap = malloc(n * (2 * sizeof(SOCKET) + sizeof *h + sizeof *p + sizeof *gen + 2));
 		if (!heap)
 			return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));	/* "unable to allocate needed resources" */
 		h = heap;
 		p = (struct ls_sys_pollfd *)(h + n);
 		copies = (SOCKET *)(p + n);
 		outv = copies + n;
-		kind = (unsigned char *)(outv + n);
+		gen = (unsigned int *)(outv + n);
+		kind = (unsigned char *)(gen + n);
+		held = kind + n;
 	} else {
 		copies = stack_s;
 		outv = stack_o;
@@ -158,15 +162,20 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 		j += in[k].count;
 	}
 
-	/* Look every socket up before polling: a non-socket fails the call, sets untouched. */
+	/* Look every socket up before polling: a non-socket fails the call, sets untouched. The
+	 * first pass takes no reference (ls_ws2_pin); a socket closed before the first poll is
+	 * checked sends us back here to look everything up counted. */
+lookup:
+	got = 0;
 	for (k = 0; k < 3; k++) {
 		for (i = 0; i < in[k].count; i++) {
-			h[got] = ls_handle_get_socket(in[k].v[i]);
+			h[got] = counted ? ls_handle_get_socket(in[k].v[i]) : ls_handle_peek_socket(in[k].v[i], &gen[got]);
 			if (!h[got]) {
 				st = STATUS_INVALID_HANDLE;	/* WSAENOTSOCK */
 				goto fail_put;
 			}
-			p[got].fd = h[got]->fd;
+			held[got] = (unsigned char)counted;
+			p[got].fd = (int)in[k].v[i];
 			p[got].events = ls_ws2_poll_events(set_want[k]);
 			p[got].revents = 0;
 			kind[got] = (unsigned char)k;
@@ -174,7 +183,7 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 		}
 	}
 
-	if (tmo > 0)
+	if (tmo > 0 && !deadline)
 		deadline = ls_sys_now_ns() + (uint64_t)tmo;
 	for (;;) {
 		int ms = tmo < 0 ? -1 : 0, relevant = 0;
@@ -182,19 +191,25 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 			uint64_t now = ls_sys_now_ns(), left = now >= deadline ? 0 : deadline - now;
 			ms = left / 1000000u >= INT_MAX ? INT_MAX : (int)((left + 999999u) / 1000000u);
 		}
-		r = ls_sys_poll(p, n, ms);
+		/* Uncounted, the first poll does not wait (see ls_ws2_pin). */
+		r = ls_sys_poll(p, n, counted ? ms : 0);
 		if (r == -EINTR)
 			continue;	/* a signal does not end a Windows wait: go on with the time left */
 		if (r < 0) {
 			st = ls_err_status_from_errno(r);
 			goto fail_put;
 		}
-		if (r == 0) {
+		if (!counted && !ls_ws2_pin(h, gen, p, held, n, 0)) {
+			ls_ws2_unpin(h, held, n);
+			counted = 1;
+			goto lookup;
+		}
+		if (r == 0 && counted) {
 			if (ms == INT_MAX || (tmo > 0 && ls_sys_now_ns() < deadline))
 				continue;	/* a wait longer than poll's int milliseconds */
 			break;
 		}
-		for (i = 0; i < n; i++) {
+		for (i = 0; r > 0 && i < n; i++) {
 			if (!p[i].revents)
 				continue;
 			p[i].revents = (short)ls_ws2_poll_conditions(h[i], p[i].revents);
@@ -205,6 +220,15 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 		}
 		if (relevant || ms == 0)
 			break;
+		if (!counted) {
+			/* About to wait: every socket is held, so a close finds it (docs/design.md O). */
+			if (!ls_ws2_pin(h, gen, p, held, n, 1)) {
+				ls_ws2_unpin(h, held, n);
+				counted = 1;
+				goto lookup;
+			}
+			counted = 1;
+		}
 	}
 
 	/* A socket closed during the wait and not in readfds fails the call (Windows). */
@@ -253,8 +277,7 @@ int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 		}
 	}
 fail_put:
-	for (i = 0; i < got; i++)
-		ls_handle_put(h[i]);
+	ls_ws2_unpin(h, held, got);
 fail_free:
 	free(heap);
 	if (st != STATUS_SUCCESS)

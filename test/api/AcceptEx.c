@@ -141,6 +141,134 @@ TEST(AcceptEx_port_v6) { with_port(AF_INET6, 0); }
 TEST(AcceptEx_port_data_v4) { with_port(AF_INET, 100); }
 TEST(AcceptEx_port_data_v6) { with_port(AF_INET6, 100); }
 
+/* A listener bound to the wildcard address: the local slot holds the address the connection
+ * came to (loopback), not the listener's 0.0.0.0 / ::. */
+static void wildcard(int af)
+{
+	struct sockaddr_storage ss, lo;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 7;
+	int len = sizeof ss, lolen;
+
+	ov_start();
+	l = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(l, INVALID_SOCKET);
+	memset(&ss, 0, sizeof ss);
+	ss.ss_family = (ADDRESS_FAMILY)af;	/* any address, port 0 */
+	ASSERT_EQ(bind(l, (struct sockaddr *)&ss, af == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)), 0);
+	ASSERT_EQ(getsockname(l, (struct sockaddr *)&ss, &len), 0);
+	ASSERT_EQ(listen(l, 5), 0);
+	lolen = su_loopback(af, &lo, su_port_of(&ss));
+	a = socket(af, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(af), SLOT(af), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(af, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&lo, lolen), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	check_names(af, a, l, buf, 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(AcceptEx_wildcard_listener_v4) { wildcard(AF_INET); }
+TEST(AcceptEx_wildcard_listener_v6) { wildcard(AF_INET6); }
+
+/* A dual-stack listener bound to ::ffff:0.0.0.0 (IPv4's wildcard, mapped): an IPv4 client's
+ * connection has the mapped loopback address as its local one. */
+TEST(AcceptEx_wildcard_listener_v4mapped)
+{
+	struct sockaddr_in6 any6;
+	struct sockaddr_in lo;
+	SOCKET l, a, c;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 7, off = 0;
+	int len = sizeof any6;
+
+	ov_start();
+	l = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_NE(l, INVALID_SOCKET);
+	ASSERT_EQ(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, (const char *)&off, sizeof off), 0);
+	memset(&any6, 0, sizeof any6);
+	any6.sin6_family = AF_INET6;
+	any6.sin6_addr.s6_addr[10] = 0xff;
+	any6.sin6_addr.s6_addr[11] = 0xff;
+	ASSERT_EQ(bind(l, (struct sockaddr *)&any6, sizeof any6), 0);
+	ASSERT_EQ(getsockname(l, (struct sockaddr *)&any6, &len), 0);
+	ASSERT_EQ(listen(l, 5), 0);
+	memset(&lo, 0, sizeof lo);
+	lo.sin_family = AF_INET;
+	lo.sin_port = any6.sin6_port;
+	lo.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a = socket(AF_INET6, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(AF_INET6), SLOT(AF_INET6), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&lo, sizeof lo), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	check_names(AF_INET6, a, l, buf, 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+static DWORD WINAPI blocking_accept(LPVOID arg)
+{
+	SOCKET *s = arg;
+
+	*s = accept(*s, NULL, NULL);
+	return 0;
+}
+
+/* AcceptEx and a blocking accept on one blocking listener: after the AcceptEx, accept still
+ * blocks until a connection comes (no WSAEWOULDBLOCK from a mode changed behind its back). */
+TEST(AcceptEx_then_blocking_accept)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c, c2, got;
+	OVERLAPPED ov;
+	HANDLE th;
+	char buf[256];
+	DWORD n = 7;
+	int len;
+
+	ov_start();
+	l = listener(AF_INET, &ss, &len);
+	a = socket(AF_INET, SOCK_STREAM, 0);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	got = l;
+	th = CreateThread(NULL, 0, blocking_accept, &got, 0, NULL);
+	ASSERT_TRUE(th != NULL);
+	Sleep(100);	/* mechanism only: the thread is in accept before the connection comes */
+	c2 = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c2, (struct sockaddr *)&ss, len), 0);
+	ASSERT_EQ(WaitForSingleObject(th, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(CloseHandle(th));
+	ASSERT_NE(got, INVALID_SOCKET);
+	ASSERT_NE(got, l);
+	ASSERT_EQ(closesocket(got), 0);
+	ASSERT_EQ(closesocket(c2), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
 /* Windows: a peer that closes before sending completes the receive with 0 bytes, successfully
  * (Wine's test_AcceptEx, "disconnect during receive"). */
 TEST(AcceptEx_data_peer_closes)

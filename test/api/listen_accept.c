@@ -239,6 +239,40 @@ TEST(accept_woken_by_closesocket)
 	ASSERT_EQ(WSACleanup(), 0);
 }
 
+/* A blocking listener's accept waits for a connection, whatever FIONBIO went through after
+ * listen (linsock keeps a listener's fd non-blocking inside: docs/design.md A). */
+TEST(accept_blocking_waits_after_fionbio)
+{
+	struct sockaddr_storage ss;
+	struct blocked b;
+	u_long mode = 1;
+	SOCKET c;
+	HANDLE th;
+	char x = 0;
+	int len;
+
+	su_start();
+	b.s = listener(AF_INET, &ss, &len);
+	ASSERT_EQ(ioctlsocket(b.s, FIONBIO, &mode), 0);
+	mode = 0;
+	ASSERT_EQ(ioctlsocket(b.s, FIONBIO, &mode), 0);
+	th = CreateThread(NULL, 0, blocked_accept, &b, 0, NULL);
+	ASSERT_TRUE(th != NULL);
+	Sleep(100);	/* mechanism only: the thread is in accept before the connection comes */
+	c = connected_client(AF_INET, &ss, len);
+	ASSERT_EQ(WaitForSingleObject(th, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(CloseHandle(th));
+	ASSERT_NE(b.result, INVALID_SOCKET);
+	/* The accepted socket is blocking too: a receive waits for the byte sent after it. */
+	ASSERT_EQ(send(c, "y", 1, 0), 1);
+	ASSERT_EQ(recv(b.result, &x, 1, 0), 1);
+	ASSERT_EQ(x, 'y');
+	ASSERT_EQ(closesocket(b.result), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(b.s), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
 struct cond_log {
 	int verdict;
 	int calls;

@@ -153,3 +153,103 @@ TEST(handle_close_all_by_type)
 	ASSERT_EQ(ls_handle_close(b, 0), 0);
 	ASSERT_EQ(ls_handle_count(), 0);
 }
+
+/* Unreferenced look-ups (select, WSAPoll): valid while the record is fd's live socket; a close,
+ * or a new record on the same fd number (same memory, recycled), invalidates them. */
+TEST(handle_peek_validates_incarnation)
+{
+	int fd = new_fd(), fd2;
+	unsigned int gen = 0, gen2 = 0;
+	struct ls_handle *h = ls_handle_new(fd, LS_HANDLE_SOCKET, 0), *p, *g;
+
+	ASSERT_TRUE(h != NULL);
+	ls_handle_put(h);	/* the table's reference remains */
+	p = ls_handle_peek_socket((uintptr_t)fd, &gen);
+	ASSERT_TRUE(p == h);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 1);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen + 1), 0);
+	g = ls_handle_get_peeked(p, fd, gen);
+	ASSERT_TRUE(g == h);
+	ls_handle_put(g);
+	/* Not a socket, or no record: nothing. */
+	ASSERT_TRUE(ls_handle_peek_socket(~(uintptr_t)0, &gen2) == NULL);
+	ASSERT_EQ(ls_handle_close(fd, 0), 0);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 0);
+	ASSERT_TRUE(ls_handle_get_peeked(p, fd, gen) == NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd, &gen2) == NULL);
+	/* The recycled record on a new fd (likely the same number): a new incarnation. */
+	fd2 = new_fd();
+	h = ls_handle_new(fd2, LS_HANDLE_EVENT, 0);
+	ASSERT_TRUE(h != NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd2, &gen2) == NULL);	/* not a socket */
+	ASSERT_EQ(ls_handle_close(fd2, 0), 0);
+	ls_handle_put(h);
+	fd2 = new_fd();
+	h = ls_handle_new(fd2, LS_HANDLE_SOCKET, 0);
+	ASSERT_TRUE(h != NULL);
+	ASSERT_TRUE(ls_handle_peek_socket((uintptr_t)fd2, &gen2) == h);
+	if (h == p && fd2 == fd)
+		ASSERT_NE(gen2, gen);
+	ASSERT_EQ(ls_handle_peek_valid(p, fd, gen), 0);
+	ASSERT_TRUE(ls_handle_get_peeked(p, fd, gen) == NULL);
+	ASSERT_EQ(ls_handle_close(fd2, 0), 0);
+	ls_handle_put(h);
+	ASSERT_EQ(ls_handle_count(), 0);
+}
+
+static void *peeker(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg, gen;
+
+	while (!atomic_load(&stop)) {
+		int fd = atomic_load(&slot_fd[(seed = seed * 1103515245u + 12345u) % SLOTS]);
+		struct ls_handle *h = ls_handle_peek_socket((uintptr_t)fd, &gen), *g;
+		if (!h)
+			continue;
+		ls_handle_peek_valid(h, fd, gen);
+		g = ls_handle_get_peeked(h, fd, gen);
+		if (g) {
+			/* A pinned peek is the fd's socket and stays valid until put. */
+			if (g != h || g->fd != fd || g->type != LS_HANDLE_SOCKET)
+				FAILF("pinned record of fd %d has fd %d type %d", fd, g->fd, g->type);
+			if (ls_sys_fd_valid(g->fd) != 1)
+				FAILF("fd %d closed under a reference", fd);
+			atomic_fetch_add(&hits, 1);
+			ls_handle_put(g);
+		}
+	}
+	return NULL;
+}
+
+/* Unreferenced look-ups racing closes that recycle records as other types on reused fds. */
+TEST(handle_concurrent_peek_and_close)
+{
+	pthread_t th[3];
+
+	for (int i = 0; i < SLOTS; i++) {
+		int fd = new_fd();
+		struct ls_handle *h = ls_handle_new(fd, LS_HANDLE_SOCKET, 0);
+		ASSERT_TRUE(h != NULL);
+		ls_handle_put(h);
+		atomic_store(&slot_fd[i], fd);
+	}
+	for (int i = 0; i < 3; i++)
+		ASSERT_EQ(pthread_create(&th[i], NULL, peeker, (void *)(uintptr_t)(i + 1)), 0);
+	for (int r = 0; r < ROUNDS; r++) {
+		int i = r % SLOTS, fd = atomic_load(&slot_fd[i]), nfd;
+		struct ls_handle *h;
+		ASSERT_EQ(ls_handle_close(fd, 0), 0);
+		nfd = new_fd();
+		h = ls_handle_new(nfd, (r / SLOTS) % 2 ? LS_HANDLE_EVENT : LS_HANDLE_SOCKET, 0);
+		ASSERT_TRUE(h != NULL);
+		ls_handle_put(h);
+		atomic_store(&slot_fd[i], nfd);
+	}
+	atomic_store(&stop, 1);
+	for (int i = 0; i < 3; i++)
+		ASSERT_EQ(pthread_join(th[i], NULL), 0);
+	ASSERT_TRUE(atomic_load(&hits) > 0);
+	for (int i = 0; i < SLOTS; i++)
+		ASSERT_EQ(ls_handle_close(atomic_load(&slot_fd[i]), 0), 0);
+	ASSERT_EQ(ls_handle_count(), 0);
+}
