@@ -956,15 +956,19 @@ static int kernel_eligible(struct ls_engine_sock *es, struct ls_op *op)
 /* es->lock held; op is the head of es->q[0] and its try said EAGAIN. */
 static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
 {
-	void *msg = NULL;
+	void *msg = NULL, *buf = NULL;
+	unsigned long len = 0;
 
 	if (op->niov != 1) {
 		memset(&op->msg, 0, sizeof op->msg);
 		op->msg.iov = op->iov;
 		op->msg.iovlen = op->niov;
 		msg = &op->msg;
+	} else {
+		buf = op->iov[0].base;
+		len = op->iov[0].len;
 	}
-	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, op->iov[0].base, op->iov[0].len, msg) == 0)
+	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg) == 0)
 		op->in_kernel = 1;
 }
 
@@ -990,10 +994,11 @@ void ls_engine_op_cqe(struct ls_op *op, int res)
 {
 	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_acquire);
 	struct ls_op *done = NULL, **done_tail = &done;
-	int stop = op->cancelled || ls_handle_closing(op->h);
+	int stop;
 
 	pthread_mutex_lock(&es->lock);
 	op->in_kernel = 0;
+	stop = op->cancelled || ls_handle_closing(op->h);	/* cancelled is written under the lock */
 	if (res >= 0 && !(stop && res == 0)) {
 		op->bytes = (uint32_t)res;	/* data wins over a cancel that came too late */
 		op->status = STATUS_SUCCESS;
