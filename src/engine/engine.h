@@ -11,6 +11,8 @@
  * - Per handle and direction, operations complete in the order they were started (Windows fills
  *   posted receive buffers in call order). Queues are per handle under a per-handle lock: no
  *   global lock on the data path.
+ * - On the io_uring backend, the waiting head of a port-bound socket's receive queue (plain
+ *   stream receive) waits inside the kernel instead (engine.c, docs/design.md P2): same rules.
  * - Waiting ops are driven by a context (struct ls_engine_ctx: one backend instance): the
  *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it, or
  *   the port's keeper thread while there are none), else the process's reaper context, whose
