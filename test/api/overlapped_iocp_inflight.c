@@ -218,3 +218,27 @@ TEST(overlapped_iocp_inflight_outlives_thread)
 	ASSERT_TRUE(CloseHandle(is.port));
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* The port closed first, then the socket with its receive waiting: the socket really closes
+ * (the peer sees the end of the stream) though nobody waits on the port any more. */
+TEST(overlapped_iocp_inflight_port_closed_first)
+{
+	SOCKET c, a;
+	OVERLAPPED ov;
+	char buf[8];
+	WSABUF b = { sizeof buf, buf };
+	DWORD flags = 0, timeout = 5000;
+	HANDLE port;
+
+	bound_pair(&c, &a, &port);
+	ov_init(&ov, NULL);
+	FAILS(WSARecv(a, &b, 1, NULL, &flags, &ov, NULL), SOCKET_ERROR, WSA_IO_PENDING);
+	poll_port_empty(port, 30);
+	ASSERT_TRUE(CloseHandle(port));
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, (const char *)&timeout, sizeof timeout), 0);
+	ASSERT_EQ(recv(c, buf, sizeof buf, 0), 0);
+	Sleep(50);	/* the abort is reaped meanwhile (LSan: nothing may stay behind) */
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
