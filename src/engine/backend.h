@@ -72,6 +72,17 @@ struct ls_engine_backend {
 	 * wait, docs/design.md E): submits what .poll would submit first, and returns an fd that is
 	 * readable while .poll(ctx, 0) would find readiness. Called by the context's one poller. */
 	int (*wait_fd)(struct ls_engine_ctx *ctx);
+	/* Optional (NULL: the backend only reports readiness). Queues the receive op (opaque
+	 * here) into the kernel: a recv of (buf, len) when msg is NULL, else a recvmsg of msg (a
+	 * struct msghdr). No syscall of its own: the SQE rides on the next io_uring_enter the
+	 * context's poller makes (a poller asleep is woken by the fd's own readiness poll when
+	 * data comes). Its result comes back once, through ls_engine_op_cqe. Called with the
+	 * handle's queue lock held. 0, or -1 (no SQE: the op waits for readiness instead). */
+	int (*recv_submit)(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, void *buf, unsigned long len,
+			   void *msg);
+	/* Asks the kernel to end a receive recv_submit queued (IORING_OP_ASYNC_CANCEL, submitted
+	 * at once). Its result still comes back through ls_engine_op_cqe, exactly once. */
+	void (*op_cancel)(struct ls_engine_ctx *ctx, struct ls_op *op);
 };
 
 extern const struct ls_engine_backend ls_engine_epoll;
@@ -86,6 +97,10 @@ extern const struct ls_engine_backend *ls_engine_backend;
 /* Readiness on es: events are epoll bits (LS_SYS_EPOLL*, which are also the poll(2) bits). The
  * caller holds a reference on es (ls_engine_sock_hold) for the duration of the call. */
 void ls_engine_ready(struct ls_engine_sock *es, uint32_t events);
+
+/* The kernel's result for an op recv_submit queued (res: bytes, or -errno). Called by the
+ * context's poller, outside the context lock, exactly once per recv_submit that returned 0. */
+void ls_engine_op_cqe(struct ls_op *op, int res);
 
 static inline void ls_engine_sock_hold(struct ls_engine_sock *es)
 {

@@ -935,6 +935,106 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 	return 0;
 }
 
+/* ---- Receives inside the kernel (io_uring, port-bound stream sockets) ----
+ * The try at start stays (Windows completes a receive at once when data is there). When it
+ * fails, the receive at the head of a port-bound socket's queue is handed to the kernel
+ * (backend recv_submit) instead of waiting for readiness and trying again: its SQE rides on the
+ * port poller's next io_uring_enter, and its CQE is the completion. Rules:
+ * - Only the queue's head may be in the kernel, so receives still fill in call order; the ops
+ *   behind it wait in the queue and the next head goes in when it completes. Readiness skips
+ *   a receive queue whose head is in the kernel.
+ * - Plain stream receives only (no MSG_PEEK/OOB/WAITALL, no source address), and no
+ *   WSAEventSelect on the socket: everything else keeps the readiness path.
+ * - Cancel (CancelIo*, close) of the op in the kernel asks the kernel (op_cancel) and leaves
+ *   the op queued: its CQE completes it once, STATUS_CANCELLED unless data came first.
+ * - A CQE of -ECANCELED nobody asked for (io_uring ends an exiting thread's requests; Windows
+ *   keeps port I/O running) puts the op back through a try and, if need be, the kernel.
+ * LINSOCK_URING_RECV=0 turns it off (for A/B measurements). */
+static int kernel_recv = 1;
+
+static int kernel_eligible(struct ls_engine_sock *es, struct ls_op *op)
+{
+	return kernel_recv && ls_engine_backend->recv_submit && es->bound && es->ctx == es->bound &&
+	       op->kind == LS_OP_RECV && op->stream && op->lflags == 0 && !op->user_from && !es->evsel &&
+	       !op->in_kernel;
+}
+
+/* es->lock held; op is the head of es->q[0] and its try said EAGAIN. */
+static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
+{
+	void *msg = NULL, *buf = NULL;
+	unsigned long len = 0;
+
+	if (op->niov != 1) {
+		memset(&op->msg, 0, sizeof op->msg);
+		op->msg.iov = op->iov;
+		op->msg.iovlen = op->niov;
+		msg = &op->msg;
+	} else {
+		buf = op->iov[0].base;
+		len = op->iov[0].len;
+	}
+	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg) == 0)
+		op->in_kernel = 1;
+}
+
+/* es->lock held: runs the receive queue after its head left the kernel (or was put back):
+ * tries each head, finished ones go to *tail; a head that must wait goes into the kernel. */
+static struct ls_op **run_recv_queue(struct ls_engine_sock *es, struct ls_op **done_tail)
+{
+	while (es->q[0] && !es->q[0]->in_kernel && attempt(es->q[0])) {
+		struct ls_op *op = es->q[0];
+		es->q[0] = op->next;
+		if (!es->q[0])
+			es->tail[0] = &es->q[0];
+		op->next = NULL;
+		*done_tail = op;
+		done_tail = &op->next;
+	}
+	if (es->q[0] && kernel_eligible(es, es->q[0]))
+		kernel_submit(es, es->q[0]);
+	return done_tail;
+}
+
+void ls_engine_op_cqe(struct ls_op *op, int res)
+{
+	struct ls_engine_sock *es = atomic_load_explicit(&op->h->engine, memory_order_acquire);
+	struct ls_op *done = NULL, **done_tail = &done;
+	int stop;
+
+	pthread_mutex_lock(&es->lock);
+	op->in_kernel = 0;
+	stop = op->cancelled || ls_handle_closing(op->h);	/* cancelled is written under the lock */
+	if (res >= 0 && !(stop && res == 0)) {
+		op->bytes = (uint32_t)res;	/* data wins over a cancel that came too late */
+		op->status = STATUS_SUCCESS;
+	} else if (stop) {
+		op->status = STATUS_CANCELLED;
+	} else if (res == -ECANCELED || res == -EINTR || res == -EAGAIN) {
+		op = NULL;	/* ended by io_uring, not by the program: try again */
+	} else {
+		op->status = ls_baseprov_io_status(op->h, res, 0);
+		if (op->status == STATUS_IO_TIMEOUT || op->status == STATUS_DEVICE_NOT_READY)
+			op = NULL;
+	}
+	if (op) {
+		/* Finished: it is the head (only the head goes into the kernel). */
+		es->q[0] = op->next;
+		if (!es->q[0])
+			es->tail[0] = &es->q[0];
+		op->next = NULL;
+		*done_tail = op;
+		done_tail = &op->next;
+	}
+	run_recv_queue(es, done_tail);
+	pthread_mutex_unlock(&es->lock);
+	while (done) {
+		struct ls_op *d = done;
+		done = d->next;
+		deliver(d, 0);
+	}
+}
+
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
@@ -991,6 +1091,8 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	op->next = NULL;
 	*es->tail[dir] = op;
 	es->tail[dir] = &op->next;
+	if (es->q[dir] == op && kernel_eligible(es, op))
+		kernel_submit(es, op);
 	pthread_mutex_unlock(&es->lock);
 	return STATUS_PENDING;
 }
@@ -1140,6 +1242,10 @@ void ls_engine_ready(struct ls_engine_sock *es, uint32_t events)
 				    : (LS_SYS_EPOLLIN | LS_SYS_EPOLLPRI | LS_SYS_EPOLLERR | LS_SYS_EPOLLHUP | LS_SYS_EPOLLRDHUP);
 		if (!(events & want))
 			continue;
+		if (dir == 0) {
+			done_tail = run_recv_queue(es, done_tail);	/* skips a head in the kernel */
+			continue;
+		}
 		while (es->q[dir] && attempt(es->q[dir])) {
 			struct ls_op *op = es->q[dir];
 			es->q[dir] = op->next;
@@ -1173,6 +1279,16 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
 			struct ls_op *op = *pp;
 			if ((ov && op->ov != ov) || (tid && op->issuer_tid != tid)) {
 				pp = &op->next;
+				continue;
+			}
+			if (op->in_kernel) {
+				/* The kernel has it: ask it to stop; its CQE completes the op. */
+				if (!op->cancelled) {
+					op->cancelled = 1;
+					ls_engine_backend->op_cancel(es->ctx, op);
+				}
+				pp = &op->next;
+				n++;
 				continue;
 			}
 			*pp = op->next;
@@ -1513,6 +1629,10 @@ static void backend_choose(void)
 {
 	const char *want = getenv("LINSOCK_BACKEND");
 
+	const char *kr = getenv("LINSOCK_URING_RECV");
+
+	if (kr && strcmp(kr, "0") == 0)
+		kernel_recv = 0;
 	if (want && *want && strcmp(want, "epoll") == 0)
 		return;
 	if (want && *want && strcmp(want, "io_uring") != 0) {

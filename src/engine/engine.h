@@ -11,6 +11,8 @@
  * - Per handle and direction, operations complete in the order they were started (Windows fills
  *   posted receive buffers in call order). Queues are per handle under a per-handle lock: no
  *   global lock on the data path.
+ * - On the io_uring backend, the waiting head of a port-bound socket's receive queue (plain
+ *   stream receive) waits inside the kernel instead (engine.c, docs/design.md P2): same rules.
  * - Waiting ops are driven by a context (struct ls_engine_ctx: one backend instance): the
  *   completion port the handle is bound to (its GetQueuedCompletionStatus callers drive it, or
  *   the port's keeper thread while there are none), else the process's reaper context, whose
@@ -79,7 +81,8 @@ struct ls_op {
 	uint8_t kind;			/* enum ls_op_kind */
 	uint8_t api;			/* enum ls_op_api */
 	uint8_t stream;			/* stream socket: a 0-byte receive is end of stream */
-	uint8_t cancelled;
+	uint8_t cancelled;		/* in_kernel: a cancel was asked for (the kernel answers) */
+	uint8_t in_kernel;		/* queued into the kernel (io_uring recv): its CQE completes it */
 	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
 	int lflags;			/* Linux MSG_* for the syscall */
 	NTSTATUS status;		/* result */

@@ -59,7 +59,10 @@ _Static_assert(POLLIN == LS_SYS_EPOLLIN && POLLPRI == LS_SYS_EPOLLPRI && POLLOUT
 #define RING_ENTRIES 256
 #define CQ_ENTRIES 4096		/* bursts of readiness from many sockets without overflow */
 #define BATCH 64
-#define TAG_REMOVE 1u		/* user_data low bit: the CQE of a POLL_REMOVE (ignored) */
+#define TAG_MASK 3u		/* user_data's low bits (regs and ops are 8-aligned) */
+#define TAG_REMOVE 1u		/* the CQE of a POLL_REMOVE (ignored) */
+#define TAG_OP 2u		/* the CQE of a receive the engine queued (recv_submit) */
+#define TAG_CANCEL 3u		/* the CQE of an ASYNC_CANCEL (ignored) */
 #define WATCH (POLLIN | POLLOUT | POLLRDHUP | POLLPRI)
 
 struct reg {
@@ -234,8 +237,10 @@ static void ur_unregister(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
 }
 
 struct hit {
-	struct ls_engine_sock *es;
+	struct ls_engine_sock *es;	/* readiness on es, or (es NULL) op's result */
 	uint32_t events;
+	struct ls_op *op;
+	int res;
 };
 
 /* Lock held: digests up to BATCH CQEs into hits (es referenced). Returns the CQEs consumed. */
@@ -260,8 +265,16 @@ static unsigned reap(struct ls_engine_ctx *ctx, struct hit *hits, int *nhits, in
 			}
 			continue;
 		}
-		if (ud & TAG_REMOVE)
+		if ((ud & TAG_MASK) == TAG_OP) {
+			/* A receive's result: the op holds its handle, so nothing here can be freed. */
+			hits[*nhits].es = NULL;
+			hits[*nhits].op = (struct ls_op *)(uintptr_t)(ud & ~(uint64_t)TAG_MASK);
+			hits[*nhits].res = cqe->res;
+			(*nhits)++;
 			continue;
+		}
+		if (ud & TAG_MASK)
+			continue;	/* a removal's or a cancel's own CQE */
 		r = (struct reg *)(uintptr_t)ud;
 		if (!more)
 			r->armed = 0;
@@ -293,8 +306,24 @@ static unsigned reap(struct ls_engine_ctx *ctx, struct hit *hits, int *nhits, in
 	return n;
 }
 
-/* Lock held: arms what waits for an SQE and submits (the poller's side of registration). */
-static void flush(struct ls_engine_ctx *ctx)
+/* Lock held: makes the SQEs prepared so far visible to the kernel without entering it; the
+ * number it has not consumed yet. (liburing's own flush is internal; this is the same few
+ * stores. Safe with concurrent submitters: the kernel consumes each SQE once, and an
+ * io_uring_enter asking for more than are there submits what is there.) */
+static unsigned sq_publish(struct io_uring *ring)
+{
+	struct io_uring_sq *sq = &ring->sq;
+	unsigned tail = sq->sqe_tail;
+
+	if (sq->sqe_head != tail) {
+		sq->sqe_head = tail;
+		io_uring_smp_store_release(sq->ktail, tail);
+	}
+	return tail - io_uring_smp_load_acquire(sq->khead);
+}
+
+/* Lock held: arms what waits for an SQE (the poller's side of registration). */
+static void prepare(struct ls_engine_ctx *ctx)
 {
 	while (ctx->pending) {
 		struct reg *p = ctx->pending;
@@ -309,6 +338,12 @@ static void flush(struct ls_engine_ctx *ctx)
 	}
 	if (!ctx->wake_armed)
 		arm_wake(ctx);
+}
+
+/* Lock held: prepare and submit. */
+static void flush(struct ls_engine_ctx *ctx)
+{
+	prepare(ctx);
 	io_uring_submit(&ctx->ring);
 }
 
@@ -317,14 +352,27 @@ static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
 	struct io_uring_cqe *cqe = NULL;
 	struct hit hits[BATCH];
 	int r, handled = 0;
-	unsigned n;
+	unsigned n, to_submit;
 
 	pthread_mutex_lock(&ctx->lock);
-	flush(ctx);
+	prepare(ctx);
+	to_submit = sq_publish(&ctx->ring);
 	ctx->waiting = 1;
 	pthread_mutex_unlock(&ctx->lock);
 
-	if (timeout_ms < 0) {
+	if (to_submit) {
+		/* Submit (registrations, receives queued by recv_submit) and wait in one enter. */
+		struct __kernel_timespec ts = { timeout_ms / 1000, (long long)(timeout_ms % 1000) * 1000000 };
+		struct io_uring_getevents_arg arg = { 0 };
+
+		if (timeout_ms > 0)
+			arg.ts = (uint64_t)(uintptr_t)&ts;
+		r = io_uring_enter2((unsigned)ctx->ring.ring_fd, to_submit, timeout_ms == 0 ? 0 : 1,
+				    timeout_ms == 0 ? 0 : IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG,
+				    timeout_ms == 0 ? NULL : (sigset_t *)&arg, timeout_ms == 0 ? 0 : sizeof arg);
+		if (r == -EBUSY)
+			r = 0;	/* CQ overflow: reaping below makes room */
+	} else if (timeout_ms < 0) {
 		r = io_uring_wait_cqe(&ctx->ring, &cqe);
 	} else if (timeout_ms == 0) {
 		r = io_uring_peek_cqe(&ctx->ring, &cqe);
@@ -348,6 +396,10 @@ static int ur_poll(struct ls_engine_ctx *ctx, int timeout_ms)
 		/* Outside the lock: a ready call may deliver, drop a handle's last reference and
 		 * unregister (this context included). */
 		for (int i = 0; i < nhits; i++) {
+			if (!hits[i].es) {
+				ls_engine_op_cqe(hits[i].op, hits[i].res);
+				continue;
+			}
 			ls_engine_ready(hits[i].es, hits[i].events);
 			ls_engine_sock_release(hits[i].es);
 		}
@@ -369,6 +421,49 @@ static int ur_wait_fd(struct ls_engine_ctx *ctx)
 	flush(ctx);
 	pthread_mutex_unlock(&ctx->lock);
 	return ctx->ring.ring_fd;
+}
+
+static int ur_recv_submit(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, void *buf, unsigned long len, void *msg)
+{
+	struct io_uring_sqe *sqe;
+
+	pthread_mutex_lock(&ctx->lock);
+	sqe = io_uring_get_sqe(&ctx->ring);
+	if (!sqe) {
+		pthread_mutex_unlock(&ctx->lock);
+		return -1;
+	}
+	if (msg)
+		io_uring_prep_recvmsg(sqe, fd, msg, 0);
+	else
+		io_uring_prep_recv(sqe, fd, buf, len, 0);
+	/* The engine's own try just said EAGAIN: wait for data before the first attempt. */
+	sqe->ioprio |= IORING_RECVSEND_POLL_FIRST;
+	io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | TAG_OP);
+	pthread_mutex_unlock(&ctx->lock);
+	return 0;
+}
+
+static void ur_op_cancel(struct ls_engine_ctx *ctx, struct ls_op *op)
+{
+	struct io_uring_sqe *sqe;
+
+	pthread_mutex_lock(&ctx->lock);
+	sqe = io_uring_get_sqe(&ctx->ring);
+	if (!sqe) {
+		io_uring_submit(&ctx->ring);
+		sqe = io_uring_get_sqe(&ctx->ring);
+	}
+	if (sqe) {
+		io_uring_prep_cancel64(sqe, (uint64_t)(uintptr_t)op | TAG_OP, 0);
+		io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | TAG_CANCEL);
+	} else {
+		LS_TRACE("SQ full: receive not cancelled in the kernel");
+	}
+	/* At once: the receive (submitted in the same call if it was still queued, in order) must
+	 * end whether or not anyone polls the port. */
+	io_uring_submit(&ctx->ring);
+	pthread_mutex_unlock(&ctx->lock);
 }
 
 /* Can this kernel (and its seccomp policy) run the backend? A ring, IORING_FEAT_EXT_ARG (waits
@@ -430,6 +525,8 @@ const struct ls_engine_backend ls_engine_uring = {
 	.poll = ur_poll,
 	.wake = ur_wake,
 	.wait_fd = ur_wait_fd,
+	.recv_submit = ur_recv_submit,
+	.op_cancel = ur_op_cancel,
 };
 
 #endif /* LINSOCK_HAVE_URING */

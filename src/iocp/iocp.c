@@ -171,6 +171,16 @@ static void wake_one(struct ls_iocp *p)
 static void enqueue(struct ls_iocp *p, struct ls_op *op)
 {
 	pthread_mutex_lock(&p->lock);
+	if (p->closed && op->h) {
+		/* Nobody can dequeue from a closed port, and a queued op would hold its handle,
+		 * whose record holds the port: the port, the handle and its fd would never go.
+		 * Complete the op now (status block, references). Released outside the lock: it
+		 * may drop the port's last reference. */
+		pthread_mutex_unlock(&p->lock);
+		ls_engine_op_publish(op);
+		ls_engine_op_release(op);
+		return;
+	}
 	/* Someone waits in GetOverlappedResult (maybe for this op): the status block is written
 	 * now, not only at dequeue, so that wait ends even if no thread dequeues (see
 	 * ls_iocp_publish_ov). */
