@@ -7,8 +7,8 @@
  * Each round runs the raw and the Winsock version back to back (order alternating); the best
  * round of each counts (the least disturbed by the machine). Prints one RESULT line per
  * measurement and a ratio line per workload: ratio = linsock rate / raw rate (targets >= 0.97).
- * --big N also writes N MiB (default 2048) with a single WriteFile on a blocking socket, which
- * must complete. Subcommands echo, pingpong, conns, async and drive run the completion-port
+ * --big N also writes N MiB (--big alone: 2048; absent or 0: not run) with a single WriteFile
+ * on a blocking socket, which must complete. Subcommands echo, pingpong, conns, async and drive run the completion-port
  * workloads instead (async_main.c, bench/README.md). Readiness (issue #6): 64 loopback TCP pairs, one made readable per round and found
  * with one WSAPoll or one select over all 64 (raw: poll), -p rounds (default 20000); ratio =
  * linsock rate / raw rate (target >= 0.9). Exit status 1 if any run failed its checks. */
@@ -18,11 +18,15 @@
 
 #include "bench.h"
 
+/* -1 when the flag is absent; its number when one follows (0 included); def when none does. */
 static int arg(int argc, char **argv, const char *flag, int def)
 {
 	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], flag) == 0)
-			return i + 1 < argc && atoi(argv[i + 1]) > 0 ? atoi(argv[i + 1]) : def;
+		if (strcmp(argv[i], flag) == 0) {
+			char *end;
+			long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+			return i + 1 < argc && *argv[i + 1] && !*end && v >= 0 && v <= 1 << 30 ? (int)v : def;
+		}
 	return -1;
 }
 
@@ -60,9 +64,9 @@ int main(int argc, char **argv)
 		{ "bulk_send_file", "MiB/s", 1, 1, 0, 0 },
 	};
 
-	n = n < 0 ? 20000 : n;
-	mib = mib < 0 ? 1024 : mib;
-	rounds = rounds < 0 ? 3 : rounds;
+	n = n <= 0 ? 20000 : n;
+	mib = mib <= 0 ? 1024 : mib;
+	rounds = rounds <= 0 ? 3 : rounds;
 	for (int r = 0; r < rounds; r++) {
 		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
 			for (int k = 0; k < 2; k++) {
@@ -83,7 +87,7 @@ int main(int argc, char **argv)
 		{ "poll64_wsapoll", "rounds/s", 0, 0, 0, 0 },
 		{ "poll64_select", "rounds/s", 0, 1, 0, 0 },
 	};
-	prounds = prounds < 0 ? 20000 : prounds;
+	prounds = prounds <= 0 ? 20000 : prounds;
 	for (int r = 0; r < rounds; r++) {
 		for (size_t i = 0; i < sizeof pw / sizeof pw[0]; i++) {
 			for (int k = 0; k < 2; k++) {
