@@ -357,3 +357,35 @@ TEST(SIO_UDP_CONNRESET_msgsize_not_readable)
 	ASSERT_EQ(closesocket(s), 0);
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* A dual-stack IPv6 socket sending to an IPv4-mapped address gets the IPv4 ICMP report too. */
+TEST(SIO_UDP_CONNRESET_dual_stack)
+{
+	struct sockaddr_storage dead4;
+	struct sockaddr_in6 any, to;
+	int deadlen;
+	DWORD v6only = 0;
+	char buf[16];
+	SOCKET s;
+
+	su_start();
+	closed_port(AF_INET, &dead4, &deadlen);
+	s = socket(AF_INET6, SOCK_DGRAM, 0);
+	ASSERT_NE(s, INVALID_SOCKET);
+	ASSERT_EQ(setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (const char *)&v6only, sizeof v6only), 0);
+	memset(&any, 0, sizeof any);
+	any.sin6_family = AF_INET6;
+	ASSERT_EQ(bind(s, (struct sockaddr *)&any, sizeof any), 0);
+	memset(&to, 0, sizeof to);
+	to.sin6_family = AF_INET6;
+	to.sin6_port = su_port_of(&dead4);
+	to.sin6_addr.s6_addr[10] = 0xff;
+	to.sin6_addr.s6_addr[11] = 0xff;
+	to.sin6_addr.s6_addr[12] = 127;
+	to.sin6_addr.s6_addr[15] = 1;
+	ASSERT_EQ(sendto(s, "lost", 4, 0, (struct sockaddr *)&to, sizeof to), 4);
+	wait_readable(s);
+	FAILS(recv(s, buf, sizeof buf, 0), SOCKET_ERROR, WSAECONNRESET);
+	ASSERT_EQ(closesocket(s), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
