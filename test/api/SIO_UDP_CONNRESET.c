@@ -389,3 +389,33 @@ TEST(SIO_UDP_CONNRESET_dual_stack)
 	ASSERT_EQ(closesocket(s), 0);
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* An overlapped receive waiting while the program sends twice to the dead port: the receive
+ * completes with the report (the second send must not swallow it). */
+TEST(SIO_UDP_CONNRESET_overlapped_two_sends)
+{
+	struct sockaddr_storage me, dead;
+	int melen, deadlen;
+	char buf[16];
+	WSABUF b = { sizeof buf, buf };
+	DWORD flags = 0, got = 7, fl;
+	OVERLAPPED ov;
+	WSAEVENT ev;
+	SOCKET s;
+
+	su_start();
+	ev = WSACreateEvent();
+	s = su_bound(AF_INET, SOCK_DGRAM, &me, &melen);
+	closed_port(AF_INET, &dead, &deadlen);
+	memset(&ov, 0, sizeof ov);
+	ov.hEvent = ev;
+	FAILS(WSARecvFrom(s, &b, 1, NULL, &flags, NULL, NULL, &ov, NULL), SOCKET_ERROR, WSA_IO_PENDING);
+	ASSERT_EQ(sendto(s, "lost1", 5, 0, (struct sockaddr *)&dead, deadlen), 5);
+	ASSERT_EQ(sendto(s, "lost2", 5, 0, (struct sockaddr *)&dead, deadlen), 5);
+	WSASetLastError(0);
+	ASSERT_EQ(WSAGetOverlappedResult(s, &ov, &got, TRUE, &fl), FALSE);
+	ASSERT_EQ(WSAGetLastError(), WSAECONNRESET);
+	ASSERT_TRUE(WSACloseEvent(ev));
+	ASSERT_EQ(closesocket(s), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
