@@ -91,6 +91,12 @@ NTSTATUS ls_baseprov_status(struct ls_handle *h, int neg_errno);
  * operation (EPIPE after shutdown, UDP ECONNREFUSED, EAGAIN on a blocking socket...). Shared
  * with the engine's overlapped transfers. */
 NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending);
+/* SIO_UDP_CONNRESET: on (Windows' default, set at creation) a UDP socket's next receive reports
+ * an ICMP port unreachable as WSAECONNRESET; off, never. STATUS_INVALID_PARAMETER unless UDP. */
+NTSTATUS ls_baseprov_udp_connreset(struct ls_handle *h, int on);
+/* A send failed with r: 1 when it was Linux reporting an earlier datagram's ICMP error, which
+ * Windows never fails a send for (the report is kept for the next receive): send again. */
+int ls_baseprov_send_icmp(struct ls_handle *h, long r);
 /* Bound yet? (cached once true; Linux binds implicitly on connect and sendto). */
 int ls_baseprov_is_bound(struct ls_handle *h);
 

@@ -44,13 +44,149 @@ static inline int sync_skip(struct ls_wait_syncio *s, struct ls_handle *h)
 	return s && ls_wait_syncio_stop(s, h);
 }
 
-/* The status for a failed data call, where Windows' answer depends on the operation. */
-NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending)
+/* UDP and ICMP. Windows: a datagram that draws an ICMP port unreachable makes the next receive
+ * on the socket (connected or not) fail with WSAECONNRESET, once per ICMP, unless
+ * SIO_UDP_CONNRESET turned that off; a send never fails for it (data-transfer.md §7).
+ * Linux reports ICMP errors on an unconnected UDP socket only with IP_RECVERR (set at creation,
+ * ls_baseprov_udp_connreset), and then reports all of them, soft ones included: each is queued
+ * on the error queue (POLLERR while queued) and the one at the head is the pending socket error,
+ * which the next receive or send consumes (ECONNREFUSED for port unreachable). Dequeuing an
+ * entry makes the next one pending. So the error queue is the record: a failed receive takes
+ * entries until a port unreachable (reported: WSAECONNRESET) or none is left (other reports are
+ * dropped: Windows gives none of them by default); a failed send takes them all, counting the
+ * port unreachables in icmp_pending for the next receives, and is tried again. Leaving an entry
+ * queued would keep POLLERR up with nothing for a receive to return. */
+enum { ICMP_NONE, ICMP_PORT, ICMP_OTHER };
+
+/* Linux ABI facts (linux/errqueue.h, sys/socket.h): sock_extended_err is u32 ee_errno, u8
+ * ee_origin, ee_type, ee_code, ...; a cmsghdr is a size_t length and two ints, its data
+ * size_t-aligned. */
+#define EE_ORIGIN_ICMP 2
+#define EE_ORIGIN_ICMP6 3
+#define CMSG_HDR ((sizeof(size_t) + 2 * sizeof(int) + sizeof(size_t) - 1) & ~(sizeof(size_t) - 1))
+
+/* Takes the oldest entry off the error queue: ICMP_PORT (port unreachable), ICMP_OTHER (another
+ * ICMP report) or ICMP_NONE (queue empty, or a local error that belonged to a failed call). */
+static int icmp_take(struct ls_handle *h)
+{
+	union {
+		size_t align;
+		unsigned char b[128];
+	} ctl;
+	struct ls_sys_msg m;
+	size_t off = 0, len;
+	int level, type;
+
+	memset(&m, 0, sizeof m);
+	m.control = ctl.b;
+	m.controllen = sizeof ctl.b;
+	if (ls_sys_recvmsg(h->fd, &m, LX_MSG_ERRQUEUE | LX_MSG_DONTWAIT) < 0)
+		return ICMP_NONE;
+	while (off + CMSG_HDR <= m.controllen) {
+		memcpy(&len, ctl.b + off, sizeof len);
+		memcpy(&level, ctl.b + off + sizeof(size_t), sizeof level);
+		memcpy(&type, ctl.b + off + sizeof(size_t) + sizeof(int), sizeof type);
+		if (len < CMSG_HDR || len > m.controllen - off)
+			break;
+		if (len >= CMSG_HDR + 8 && ((level == LX_SOL_IP && type == LX_IP_RECVERR) ||
+					    (level == LX_SOL_IPV6 && type == LX_IPV6_RECVERR))) {
+			const unsigned char *e = ctl.b + off + CMSG_HDR;
+			if (e[4] == EE_ORIGIN_ICMP)	/* destination unreachable, port */
+				return e[5] == 3 && e[6] == 3 ? ICMP_PORT : ICMP_OTHER;
+			if (e[4] == EE_ORIGIN_ICMP6)
+				return e[5] == 1 && e[6] == 4 ? ICMP_PORT : ICMP_OTHER;
+			return ICMP_NONE;
+		}
+		off += (len + sizeof(size_t) - 1) & ~(sizeof(size_t) - 1);
+	}
+	return ICMP_NONE;
+}
+
+static inline int is_udp(const struct ls_handle *h)
+{
+	return h->u.sock.type == SOCK_DGRAM;
+}
+
+/* A report a send consumed, owed to this receive: 1 (and the debt paid) or 0. */
+static int icmp_owed(struct ls_handle *h)
+{
+	uint8_t n = __atomic_load_n(&h->u.sock.icmp_pending, __ATOMIC_RELAXED);
+
+	while (n > 0)
+		if (__atomic_compare_exchange_n(&h->u.sock.icmp_pending, &n, (uint8_t)(n - 1), 0, __ATOMIC_RELAXED,
+						__ATOMIC_RELAXED))
+			return 1;
+	return 0;
+}
+
+int ls_baseprov_send_icmp(struct ls_handle *h, long r)
+{
+	int k, again = 0;
+
+	if (r >= 0 || r == -EAGAIN || r == -EINTR || !is_udp(h))
+		return 0;
+	/* SIO_UDP_CONNRESET FALSE: no error queue, but Linux still gives a connected socket the
+	 * port unreachable as its pending error. */
+	if (h->u.sock.udp_noreset)
+		return r == -ECONNREFUSED;
+	while ((k = icmp_take(h)) != ICMP_NONE) {
+		again = 1;
+		if (k == ICMP_PORT && __atomic_load_n(&h->u.sock.icmp_pending, __ATOMIC_RELAXED) < 255)
+			__atomic_fetch_add(&h->u.sock.icmp_pending, 1, __ATOMIC_RELAXED);
+	}
+	return again;
+}
+
+/* A receive failed with r: 1 if it reports a port unreachable (WSAECONNRESET), -1 if it was an
+ * ICMP report Windows would not give (try again, or wait), 0 if not an ICMP report at all. */
+static int recv_icmp(struct ls_handle *h, long r)
+{
+	int k, other = 0;
+
+	if (r >= 0 || r == -EAGAIN || r == -EINTR || !is_udp(h))
+		return 0;
+	if (h->u.sock.udp_noreset)
+		return r == -ECONNREFUSED ? -1 : 0;
+	while ((k = icmp_take(h)) == ICMP_OTHER)
+		other = 1;
+	if (k == ICMP_PORT)
+		return 1;
+	if (other)
+		return -1;
+	return r == -ECONNREFUSED;	/* a connected socket's pending error with nothing queued */
+}
+
+NTSTATUS ls_baseprov_udp_connreset(struct ls_handle *h, int on)
+{
+	int v = on != 0, r;
+
+	if (!is_udp(h))
+		return STATUS_INVALID_PARAMETER;	/* WSAEINVAL */
+	/* Clearing IP_RECVERR also empties the error queue (Linux). */
+	r = ls_sys_setsockopt(h->fd, LX_SOL_IP, LX_IP_RECVERR, &v, sizeof v);
+	if (h->u.sock.af == AF_INET6) {
+		/* A dual-stack socket's IPv4 traffic reports through IP_RECVERR, IPv6's through
+		 * IPV6_RECVERR. */
+		r = ls_sys_setsockopt(h->fd, LX_SOL_IPV6, LX_IPV6_RECVERR, &v, sizeof v);
+	}
+	if (r < 0)
+		return ls_baseprov_status(h, r);
+	h->u.sock.udp_noreset = (uint8_t)!v;
+	if (!v)
+		__atomic_store_n(&h->u.sock.icmp_pending, 0, __ATOMIC_RELAXED);
+	return STATUS_SUCCESS;
+}
+
+/* io_status without the ICMP step (the synchronous receives take it in their retry loop). */
+static NTSTATUS status_of(struct ls_handle *h, long r, int sending)
 {
 	if (ls_handle_closing(h))
 		return STATUS_REQUEST_ABORTED;	/* WSAEINTR */
 	switch (r) {
 	case -EAGAIN:
+		/* An overlapped receive that was waiting when a send took the report. */
+		if (!sending && is_udp(h) && icmp_owed(h))
+			return STATUS_PORT_UNREACHABLE;
 		/* On a blocking socket EAGAIN means SO_RCVTIMEO/SO_SNDTIMEO expired. */
 		return h->u.sock.nonblocking ? STATUS_DEVICE_NOT_READY : STATUS_IO_TIMEOUT;
 	case -EPIPE:
@@ -73,6 +209,20 @@ NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending)
 		break;
 	}
 	return ls_err_status_from_errno((int)r);
+}
+
+/* The status for a failed data call, where Windows' answer depends on the operation. An ICMP
+ * report Windows would not give is EAGAIN's status: the engine waits for readiness (the queue
+ * is empty then, so no readiness is lost); a send taken by one is retried by its caller
+ * (ls_baseprov_send_icmp) before it gets here. */
+NTSTATUS ls_baseprov_io_status(struct ls_handle *h, long r, int sending)
+{
+	int k;
+
+	if (!sending && !ls_handle_closing(h) && (k = recv_icmp(h, r)) != 0)
+		return k > 0 ? STATUS_PORT_UNREACHABLE
+			     : h->u.sock.nonblocking ? STATUS_DEVICE_NOT_READY : STATUS_IO_TIMEOUT;
+	return status_of(h, r, sending);
 }
 
 NTSTATUS ls_baseprov_send_prep(struct ls_handle *h, int flags, int *lflags)
@@ -130,6 +280,9 @@ NTSTATUS ls_baseprov_recv_prep(struct ls_handle *h, int flags, int overlapped, i
 	 * wait. */
 	if (!stream && !ls_baseprov_is_bound(h))
 		return STATUS_INVALID_PARAMETER;
+	/* A port-unreachable report a send consumed comes before any datagram (as on Linux). */
+	if (__atomic_load_n(&h->u.sock.icmp_pending, __ATOMIC_RELAXED) && icmp_owed(h))
+		return STATUS_PORT_UNREACHABLE;
 	/* Datagrams: MSG_TRUNC makes Linux report the whole length, so truncation is seen. */
 	*lflags = flags_to_linux(flags) | (stream ? 0 : LX_MSG_TRUNC);
 	return STATUS_SUCCESS;
@@ -156,7 +309,7 @@ NTSTATUS ls_baseprov_send(struct ls_handle *h, const char *buf, int len, int fla
 	do
 		r = sync_skip(sync, h) ? -EINTR
 				       : ls_sys_sendto(h->fd, buf, (size_t)len, lflags, a.len ? a.u.bytes : NULL, a.len);
-	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	while ((r == -EINTR || ls_baseprov_send_icmp(h, r)) && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	if (r == -EAGAIN)
@@ -173,7 +326,7 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 			  void *user_from, int *user_fromlen, int *done)
 {
 	struct ls_err_lxaddr a;
-	int stream = h->u.sock.type == SOCK_STREAM, lflags;
+	int stream = h->u.sock.type == SOCK_STREAM, lflags, icmp = 0;
 	NTSTATUS st;
 	struct ls_wait_syncio *sync;
 	long r;
@@ -195,12 +348,12 @@ NTSTATUS ls_baseprov_recv(struct ls_handle *h, char *buf, int len, int flags,
 		r = sync_skip(sync, h) ? -EINTR
 				       : ls_sys_recvfrom(h->fd, buf, (size_t)len, lflags, user_from ? a.u.bytes : NULL,
 							 user_from ? &a.len : NULL);
-	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	while ((r == -EINTR || (icmp = recv_icmp(h, r)) < 0) && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	ls_evsel_rearm(h, FD_READ | FD_OOB);	/* re-enabled by every receive, even a failed one */
 	if (r < 0)
-		return ls_baseprov_io_status(h, r, 0);
+		return icmp > 0 ? STATUS_PORT_UNREACHABLE : status_of(h, r, 0);
 	if (r == 0 && ls_handle_closing(h))
 		return STATUS_REQUEST_ABORTED;	/* woken by closesocket on another thread */
 	if (user_from && a.len > 0)
@@ -249,7 +402,7 @@ NTSTATUS ls_baseprov_sendmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	sync = sync_begin(h);
 	do
 		r = sync_skip(sync, h) ? -EINTR : ls_sys_sendmsg(h->fd, &msg, lflags);
-	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	while ((r == -EINTR || ls_baseprov_send_icmp(h, r)) && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	if (r == -EAGAIN)
@@ -267,7 +420,7 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 {
 	struct ls_err_lxaddr a;
 	struct ls_sys_msg msg;
-	int stream = h->u.sock.type == SOCK_STREAM, lflags;
+	int stream = h->u.sock.type == SOCK_STREAM, lflags, icmp = 0;
 	uint64_t cap = 0;
 	NTSTATUS st;
 	struct ls_wait_syncio *sync;
@@ -293,12 +446,12 @@ NTSTATUS ls_baseprov_recvmsg(struct ls_handle *h, struct ls_sys_iov *iov, uint32
 	sync = sync_begin(h);
 	do
 		r = sync_skip(sync, h) ? -EINTR : ls_sys_recvmsg(h->fd, &msg, lflags);
-	while (r == -EINTR && !ls_wait_syncio_stop(sync, h));
+	while ((r == -EINTR || (icmp = recv_icmp(h, r)) < 0) && !ls_wait_syncio_stop(sync, h));
 	if (ls_wait_syncio_end(sync) && r < 0)
 		return STATUS_CANCELLED;	/* CancelSynchronousIo: ERROR_OPERATION_ABORTED */
 	ls_evsel_rearm(h, FD_READ | FD_OOB);
 	if (r < 0)
-		return ls_baseprov_io_status(h, r, 0);
+		return icmp > 0 ? STATUS_PORT_UNREACHABLE : status_of(h, r, 0);
 	if (r == 0 && ls_handle_closing(h))
 		return STATUS_REQUEST_ABORTED;
 	if (user_from && msg.namelen > 0) {

@@ -81,6 +81,9 @@ NTSTATUS ls_baseprov_socket(const WSAPROTOCOL_INFOW *entry, int af, int type, in
 	h->u.sock.protocol = protocol ? protocol : entry->iProtocol;
 	h->u.sock.catalog_id = entry->dwCatalogEntryId;
 	h->u.sock.overlapped = (wsa_flags & WSA_FLAG_OVERLAPPED) != 0;
+	/* Windows reports ICMP port unreachable to UDP receives by default (SIO_UDP_CONNRESET). */
+	if (type == SOCK_DGRAM && (af == AF_INET || af == AF_INET6))
+		ls_baseprov_udp_connreset(h, 1);
 	*out = h;
 	return STATUS_SUCCESS;
 }
@@ -361,6 +364,8 @@ NTSTATUS ls_baseprov_adopt(int fd, struct ls_handle **out)
 	peer.len = sizeof peer.u.bytes;
 	h->u.sock.connected = ls_sys_getpeername(nfd, peer.u.bytes, &peer.len) == 0;
 	h->u.sock.bound = (uint8_t)ls_baseprov_is_bound(h);
+	if (type == SOCK_DGRAM && (af == AF_INET || af == AF_INET6))
+		ls_baseprov_udp_connreset(h, 1);
 	*out = h;
 	return STATUS_SUCCESS;
 }

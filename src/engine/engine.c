@@ -367,7 +367,9 @@ again:
 			op->msg.namelen = op->addr.len;
 			r = ls_sys_sendmsg(h->fd, &op->msg, op->lflags | LX_MSG_DONTWAIT);
 		}
-		if (r == -EINTR)
+		/* A UDP send Linux failed with an earlier datagram's ICMP report goes again
+		 * (Windows never fails it; the report waits for a receive). */
+		if (r == -EINTR || (op->kind != LS_OP_RECV && ls_baseprov_send_icmp(h, r)))
 			continue;
 		break;
 	}

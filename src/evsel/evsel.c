@@ -107,7 +107,9 @@ static void apply(struct ls_evsel *ev, uint32_t rev)
 		}
 		record(ev, FD_CONNECT, 0);
 	}
-	if ((rev & LX_POLLIN) && (!stream || stream_data(h->fd, rev)))
+	/* A datagram socket's POLLERR is a queued ICMP report, which the next receive returns
+	 * (WSAECONNRESET, src/baseprov/io.c): readable, as select says. */
+	if (((rev & LX_POLLIN) && (!stream || stream_data(h->fd, rev))) || (!stream && (rev & LX_POLLERR)))
 		record(ev, FD_READ, 0);
 	if (stream && (rev & LX_POLLPRI) && !ev->oobinline)
 		record(ev, FD_OOB, 0);

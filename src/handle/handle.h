@@ -47,6 +47,10 @@ struct ls_handle_sock {
 	uint8_t reuseaddr, exclusive;	/* SO_REUSEADDR / SO_EXCLUSIVEADDRUSE as set */
 	uint8_t oobinline;
 	uint8_t bufsize_set;		/* bit 0: SO_SNDBUF set, bit 1: SO_RCVBUF set */
+	/* UDP and ICMP (src/baseprov/io.c): udp_noreset is SIO_UDP_CONNRESET FALSE (Windows'
+	 * default is TRUE); icmp_pending counts port-unreachable reports a send consumed on Linux,
+	 * owed to the next receives (read and written with __atomic builtins). */
+	uint8_t udp_noreset, icmp_pending;
 	int bufsize[2];			/* SO_SNDBUF, SO_RCVBUF as set: Windows reports the value set */
 	uint32_t timeo[2];		/* SO_SNDTIMEO, SO_RCVTIMEO in ms as set (Linux rounds to a tick) */
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */

@@ -9,12 +9,9 @@
  * SIO_BASE_HANDLE and SIO_BSP_HANDLE(_SELECT/_POLL), which name the socket itself (linsock has
  * no layered providers over its base sockets); SIO_ADDRESS_LIST_QUERY, SIO_GET_INTERFACE_LIST
  * (getifaddrs), SIO_ROUTING_INTERFACE_QUERY (the source a UDP connect picks), SIO_TCP_INFO
- * (Linux tcp_info as TCP_INFO_v0/v1). SIO_UDP_CONNRESET is accepted on datagram sockets and
- * changes nothing: Windows reports an ICMP port-unreachable for an earlier sendto as
- * WSAECONNRESET on the next receive of an unconnected UDP socket unless this ioctl turns it off
- * (data-transfer.md §8); Linux reports it only on connected UDP sockets, so linsock behaves as
- * Windows with SIO_UDP_CONNRESET FALSE whatever is asked (IP_RECVERR would bring the reports
- * but leaves the socket polling as errored until its error queue is read: a known gap).
+ * (Linux tcp_info as TCP_INFO_v0/v1). SIO_UDP_CONNRESET (UDP only, else WSAEINVAL) turns the
+ * WSAECONNRESET a receive reports for an earlier datagram's ICMP port unreachable on or off
+ * (data-transfer.md §7; the base provider's IP_RECVERR, src/baseprov/io.c).
  * Any other code: WSAEOPNOTSUPP.
  * An output buffer too small is WSAEFAULT. With an OVERLAPPED on an overlapped socket the call
  * completes at once and its completion is still delivered (port, event or routine), as
@@ -341,11 +338,11 @@ static NTSTATUS ioctl_one(SOCKET s, struct ls_handle *h, DWORD code, void *in, D
 	case SIO_TCP_INFO:
 		return tcp_info(h, in, inlen, out, outlen, done);
 	case SIO_UDP_CONNRESET: {
-		/* Accepted, nothing to change (see the file comment). */
+		/* Whether the next receive reports an ICMP port unreachable (src/baseprov/io.c). */
 		BOOL on;
 		if (!in || inlen < sizeof on || ls_sys_copy_in(&on, in, sizeof on) != 0)
 			return STATUS_ACCESS_VIOLATION;
-		return h->u.sock.type == SOCK_DGRAM ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+		return ls_baseprov_udp_connreset(h, on != FALSE);
 	}
 	case SIO_BASE_HANDLE:
 	case SIO_BSP_HANDLE:

@@ -150,7 +150,7 @@ int WSAAPI WSASendMsg(SOCKET Handle, LPWSAMSG lpMsg, DWORD dwFlags, LPDWORD lpNu
 		op->msg.namelen = op->addr.len;
 		do
 			r = ls_sys_sendmsg(h->fd, &op->msg, lflags);
-		while (r == -EINTR && !ls_handle_closing(h));
+		while ((r == -EINTR || ls_baseprov_send_icmp(h, r)) && !ls_handle_closing(h));
 		st = r < 0 ? ls_baseprov_io_status(h, r, 1) : STATUS_SUCCESS;
 		done = r < 0 ? 0 : (uint32_t)r;
 		if (r >= 0 && op->addr.len)
