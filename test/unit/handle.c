@@ -98,6 +98,14 @@ static void *reader(void *arg)
 	return NULL;
 }
 
+/* The readers must have run before the closing starts: under valgrind, which runs one thread at
+ * a time, the main thread could otherwise finish every round before a reader is scheduled. */
+static void wait_for_hits(void)
+{
+	for (int i = 0; i < 10000 && atomic_load(&hits) == 0; i++)
+		usleep(1000);
+}
+
 TEST(handle_concurrent_get_and_close)
 {
 	pthread_t th[4];
@@ -111,6 +119,7 @@ TEST(handle_concurrent_get_and_close)
 	}
 	for (int i = 0; i < 4; i++)
 		ASSERT_EQ(pthread_create(&th[i], NULL, reader, (void *)(uintptr_t)(i + 1)), 0);
+	wait_for_hits();
 	/* Close and recreate records under the readers; fd numbers get reused at once. */
 	for (int r = 0; r < ROUNDS; r++) {
 		int i = r % SLOTS, fd = atomic_load(&slot_fd[i]), nfd;
@@ -235,6 +244,7 @@ TEST(handle_concurrent_peek_and_close)
 	}
 	for (int i = 0; i < 3; i++)
 		ASSERT_EQ(pthread_create(&th[i], NULL, peeker, (void *)(uintptr_t)(i + 1)), 0);
+	wait_for_hits();
 	for (int r = 0; r < ROUNDS; r++) {
 		int i = r % SLOTS, fd = atomic_load(&slot_fd[i]), nfd;
 		struct ls_handle *h;
