@@ -257,24 +257,19 @@ int ls_sys_is_socket(int fd)
  * passes the same heap structure call after call (a connection's WSABUF, its OVERLAPPED) pays
  * the probe once. A page unmapped since its probe could fool the cache, but only a pointer that
  * is already invalid (freed memory) can point there. */
-#define PROBE_CACHE 8
-static __thread uintptr_t probed[2][PROBE_CACHE];
-static __thread unsigned probed_next[2];
+/* Direct-mapped by page number: a server's per-connection structures spread over many heap
+ * pages (64 connections missed an 8-entry cache on every call, two probes per message). */
+#define PROBE_SLOTS 256
+#define PROBE_SPAN 16		/* pages of one copy that are remembered */
+static __thread uintptr_t probed[2][PROBE_SLOTS];
 
 static int probed_ok(int w, uintptr_t a, size_t len)
 {
 	uintptr_t first = a >> 12, last = (a + len - 1) >> 12;
 
-	for (uintptr_t pg = first; pg <= last; pg++) {
-		int hit = 0;
-		for (int i = 0; i < PROBE_CACHE; i++)
-			if (probed[w][i] == pg + 1) {
-				hit = 1;
-				break;
-			}
-		if (!hit)
+	for (uintptr_t pg = first; pg <= last; pg++)
+		if (probed[w][pg % PROBE_SLOTS] != pg + 1)
 			return 0;
-	}
 	return 1;
 }
 
@@ -282,8 +277,8 @@ static void probed_add(int w, uintptr_t a, size_t len)
 {
 	uintptr_t first = a >> 12, last = (a + len - 1) >> 12;
 
-	for (uintptr_t pg = first; pg <= last && pg < first + PROBE_CACHE; pg++)
-		probed[w][probed_next[w]++ % PROBE_CACHE] = pg + 1;
+	for (uintptr_t pg = first; pg <= last && pg < first + PROBE_SPAN; pg++)
+		probed[w][pg % PROBE_SLOTS] = pg + 1;
 }
 
 int ls_sys_copy_in(void *dst, const void *user_src, size_t len)
@@ -301,7 +296,7 @@ int ls_sys_copy_in(void *dst, const void *user_src, size_t len)
 		memcpy(dst, user_src, len);
 		return 0;
 	}
-	r = SYS(SYS_process_vm_readv, getpid(), &local, 1UL, &remote, 1UL, 0UL);
+	r = SYS(SYS_process_vm_readv, ls_sys_getpid(), &local, 1UL, &remote, 1UL, 0UL);
 	if (r == -ENOSYS || r == -EPERM) {
 		memcpy(dst, user_src, len);	/* no probe available: trust the caller */
 		return 0;
@@ -325,7 +320,7 @@ int ls_sys_copy_out(void *user_dst, const void *src, size_t len)
 		memcpy(user_dst, src, len);
 		return 0;
 	}
-	r = SYS(SYS_process_vm_writev, getpid(), &local, 1UL, &remote, 1UL, 0UL);
+	r = SYS(SYS_process_vm_writev, ls_sys_getpid(), &local, 1UL, &remote, 1UL, 0UL);
 	if (r == -ENOSYS || r == -EPERM) {
 		memcpy(user_dst, src, len);
 		return 0;
@@ -445,11 +440,13 @@ uint64_t ls_sys_now_ns(void)
  * their poller): cache it per thread. A fork child's only thread has a new id, so the cache is
  * cleared in the child. */
 static __thread int tid_cache;
+static int pid_cache;		/* glibc no longer caches getpid: it is a syscall each time */
 static pthread_once_t tid_once = PTHREAD_ONCE_INIT;
 
 static void tid_forget(void)
 {
 	tid_cache = 0;
+	__atomic_store_n(&pid_cache, 0, __ATOMIC_RELAXED);
 }
 
 static void tid_atfork(void)
@@ -468,7 +465,14 @@ int ls_sys_gettid(void)
 
 int ls_sys_getpid(void)
 {
-	return (int)getpid();
+	int pid = __atomic_load_n(&pid_cache, __ATOMIC_RELAXED);
+
+	if (__builtin_expect(pid == 0, 0)) {
+		pthread_once(&tid_once, tid_atfork);
+		pid = (int)getpid();
+		__atomic_store_n(&pid_cache, pid, __ATOMIC_RELAXED);
+	}
+	return pid;
 }
 
 /* ---- Files, pipes and descriptors ---- */
