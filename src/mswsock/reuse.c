@@ -13,7 +13,7 @@
  * SO_OOBINLINE. Other options set on the old socket are gone (as on a new socket).
  *
  * Windows leaves a reused socket acceptable to ConnectEx without a new bind; the Linux socket
- * is unbound, so the socket is remembered here (by fd and record) and ConnectEx lets the
+ * is unbound, so the record remembers it (u.sock.reused) and ConnectEx lets the
  * kernel pick the local address at connect time. */
 #include "msw.h"
 #include "../baseprov/baseprov.h"
@@ -21,23 +21,16 @@
 #include "../err/linux.h"
 #include "../handle/handle.h"
 
-#include <stdatomic.h>
-
-#define MARKS 4096
-/* fd -> record of a socket reused and not yet connected again (fd % MARKS; a collision only
- * forgets a mark, which costs a program an extra bind). */
-static _Atomic(struct ls_handle *) marks[MARKS];
-
+/* The mark is the record's own (h->u.sock.reused, zeroed with every new record), so a socket
+ * that later reuses the fd number or the record never inherits it. */
 int ls_mswsock_reused(struct ls_handle *h)
 {
-	return atomic_load_explicit(&marks[(unsigned)h->fd % MARKS], memory_order_acquire) == h;
+	return __atomic_load_n(&h->u.sock.reused, __ATOMIC_ACQUIRE);
 }
 
 void ls_mswsock_reused_clear(struct ls_handle *h)
 {
-	struct ls_handle *want = h;
-
-	atomic_compare_exchange_strong(&marks[(unsigned)h->fd % MARKS], &want, NULL);
+	__atomic_store_n(&h->u.sock.reused, 0, __ATOMIC_RELEASE);
 }
 
 static int get_int(int fd, int level, int name, int *v)
@@ -88,6 +81,6 @@ NTSTATUS ls_mswsock_reuse(struct ls_handle *h, int locked)
 	h->u.sock.connecting = 0;
 	h->u.sock.listening = 0;
 	h->u.sock.shut_rd = h->u.sock.shut_wr = 0;
-	atomic_store_explicit(&marks[(unsigned)h->fd % MARKS], h, memory_order_release);
+	__atomic_store_n(&h->u.sock.reused, 1, __ATOMIC_RELEASE);
 	return STATUS_SUCCESS;
 }

@@ -301,6 +301,35 @@ static void reuse_in_connectex(int af)
 TEST(DisconnectEx_reuse_in_connectex_v4) { reuse_in_connectex(AF_INET); }
 TEST(DisconnectEx_reuse_in_connectex_v6) { reuse_in_connectex(AF_INET6); }
 
+/* The "reused, no bind needed" mark belongs to that socket: closed while still marked, the next
+ * socket (same fd number, often the same record) is a plain unbound socket again. */
+TEST(DisconnectEx_reuse_mark_dies_with_the_socket)
+{
+	struct sockaddr_storage ss;
+	OVERLAPPED ov;
+	SOCKET l, c, a, d;
+	DWORD n = 0;
+	int len;
+
+	ov_start();
+	l = ov_bound(AF_INET, SOCK_STREAM, &ss, &len);
+	ASSERT_EQ(listen(l, 5), 0);
+	c = bound_any(AF_INET);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	a = accept(l, NULL, NULL);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ASSERT_TRUE(disconnectex(c)(c, NULL, TF_REUSE_SOCKET, 0));
+	ASSERT_EQ(closesocket(c), 0);	/* reused and never connected again */
+	d = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	ASSERT_NE(d, INVALID_SOCKET);
+	ov_init(&ov, NULL);
+	FAILS(connectex(d)(d, (struct sockaddr *)&ss, len, NULL, 0, &n, &ov), FALSE, WSAEINVAL);
+	ASSERT_EQ(closesocket(d), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
 /* DisconnectEx(TF_REUSE_SOCKET) with a receive still posted: that receive ends aborted. */
 TEST(DisconnectEx_reuse_aborts_pending)
 {
