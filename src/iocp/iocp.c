@@ -245,6 +245,17 @@ static int remaining_ms(uint32_t ms, uint64_t deadline)
 	return now >= deadline ? 0 : (int)((deadline - now + 999999u) / 1000000u);
 }
 
+/* A call that returns without a packet after ending this thread's turn on p (the decrement at
+ * its start) forgets the turn too, or the next call or the thread's exit would end it again and
+ * take a count that belongs to other threads. p->lock not held. */
+static void end_turn(struct ls_iocp *p, struct ls_iocp *prev)
+{
+	if (prev == p) {
+		pthread_setspecific(active_key, NULL);
+		ls_iocp_put(p);
+	}
+}
+
 int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t ms, int alertable)
 {
 	uint64_t deadline = ms == INFINITE ? 0 : ls_sys_now_ns() + (uint64_t)ms * 1000000u;
@@ -265,6 +276,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		int left;
 		if (p->closed) {
 			pthread_mutex_unlock(&p->lock);
+			end_turn(p, prev);
 			return -1;
 		}
 		if (p->head && p->active < p->concurrency) {
@@ -282,8 +294,10 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		}
 		if (alertable) {
 			pthread_mutex_unlock(&p->lock);
-			if (ls_wait_handles(0, NULL, 0, 0, 1, &(uint32_t){ 0 }) == LS_WAIT_IO_COMPLETION)
+			if (ls_wait_handles(0, NULL, 0, 0, 1, &(uint32_t){ 0 }) == LS_WAIT_IO_COMPLETION) {
+				end_turn(p, prev);
 				return -2;
+			}
 			pthread_mutex_lock(&p->lock);
 			if (p->head && p->active < p->concurrency)
 				continue;
@@ -291,8 +305,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		left = remaining_ms(ms, deadline);
 		if (left == 0) {
 			pthread_mutex_unlock(&p->lock);
-			if (prev == p)
-				pthread_setspecific(active_key, NULL), ls_iocp_put(p);
+			end_turn(p, prev);
 			return 0;
 		}
 		if (alertable && (left < 0 || left > 20))

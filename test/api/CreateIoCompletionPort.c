@@ -242,3 +242,79 @@ TEST(iocp_bad_arguments)
 	ASSERT_TRUE(CloseHandle(port));
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* A thread whose alertable wait on the port ends in an APC has ended its turn once: later
+ * calls must not end it again and release a thread beyond the concurrency value. Concurrency
+ * 1: the main thread takes a packet, its next two alertable calls return WAIT_IO_COMPLETION;
+ * meanwhile another thread takes a packet and runs; a third thread waiting on the port must
+ * not be released by a new packet while that one still runs. */
+static HANDLE conc_port;
+static volatile LONG holder_got, holder_release, third_got;
+
+static DWORD WINAPI holder(LPVOID arg)
+{
+	DWORD n;
+	ULONG_PTR key;
+	LPOVERLAPPED ov;
+
+	(void)arg;
+	if (!GetQueuedCompletionStatus(conc_port, &n, &key, &ov, 10000))
+		return 1;
+	InterlockedExchange(&holder_got, 1);
+	while (!InterlockedCompareExchange(&holder_release, 0, 0))
+		Sleep(1);	/* running: counted as active on the port */
+	return 0;
+}
+
+static DWORD WINAPI third(LPVOID arg)
+{
+	DWORD n;
+	ULONG_PTR key;
+	LPOVERLAPPED ov;
+
+	(void)arg;
+	if (GetQueuedCompletionStatus(conc_port, &n, &key, &ov, 10000))
+		InterlockedExchange(&third_got, 1);
+	return 0;
+}
+
+TEST(iocp_alertable_return_ends_turn_once)
+{
+	OVERLAPPED_ENTRY e[1];
+	ULONG n = 0;
+	int ran = 0;
+	HANDLE h, t;
+
+	conc_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+	ASSERT_TRUE(conc_port != NULL);
+	ASSERT_TRUE(PostQueuedCompletionStatus(conc_port, 1, 1, NULL));
+	ASSERT_TRUE(GetQueuedCompletionStatusEx(conc_port, e, 1, &n, 1000, TRUE));
+	/* Ends the main thread's turn, returns through the APC. */
+	ASSERT_TRUE(QueueUserAPC(apc, GetCurrentThread(), (ULONG_PTR)&ran));
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(conc_port, e, 1, &n, INFINITE, TRUE));
+	ASSERT_EQ(GetLastError(), WAIT_IO_COMPLETION);
+	/* Another thread takes a packet and keeps running. */
+	h = CreateThread(NULL, 0, holder, NULL, 0, NULL);
+	ASSERT_TRUE(h != NULL);
+	ASSERT_TRUE(PostQueuedCompletionStatus(conc_port, 2, 2, NULL));
+	while (!InterlockedCompareExchange(&holder_got, 0, 0))
+		Sleep(1);
+	/* Main thread again through an APC: its turn was already over. */
+	ASSERT_TRUE(QueueUserAPC(apc, GetCurrentThread(), (ULONG_PTR)&ran));
+	ASSERT_TRUE(!GetQueuedCompletionStatusEx(conc_port, e, 1, &n, INFINITE, TRUE));
+	ASSERT_EQ(GetLastError(), WAIT_IO_COMPLETION);
+	ASSERT_EQ(ran, 2);
+	/* The holder still runs: a new packet stays queued for the third thread. */
+	t = CreateThread(NULL, 0, third, NULL, 0, NULL);
+	ASSERT_TRUE(t != NULL);
+	ASSERT_TRUE(PostQueuedCompletionStatus(conc_port, 3, 3, NULL));
+	Sleep(200);
+	ASSERT_EQ(InterlockedCompareExchange(&third_got, 0, 0), 0);
+	InterlockedExchange(&holder_release, 1);
+	ASSERT_EQ(WaitForSingleObject(h, 10000), WAIT_OBJECT_0);
+	ASSERT_EQ(WaitForSingleObject(t, 10000), WAIT_OBJECT_0);
+	ASSERT_EQ(InterlockedCompareExchange(&third_got, 0, 0), 1);
+	ASSERT_TRUE(CloseHandle(h));
+	ASSERT_TRUE(CloseHandle(t));
+	ASSERT_TRUE(CloseHandle(conc_port));
+}
