@@ -83,6 +83,8 @@ struct ls_op {
 	uint8_t stream;			/* stream socket: a 0-byte receive is end of stream */
 	uint8_t cancelled;		/* in_kernel: a cancel was asked for (the kernel answers) */
 	uint8_t in_kernel;		/* queued into the kernel (io_uring recv): its CQE completes it */
+	uint8_t published;		/* port: status block written early (a GetOverlappedResult waiter);
+				 * dequeue must not write it again over a reused OVERLAPPED */
 	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
 	int lflags;			/* Linux MSG_* for the syscall */
 	NTSTATUS status;		/* result */

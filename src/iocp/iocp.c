@@ -184,8 +184,10 @@ static void enqueue(struct ls_iocp *p, struct ls_op *op)
 	/* Someone waits in GetOverlappedResult (maybe for this op): the status block is written
 	 * now, not only at dequeue, so that wait ends even if no thread dequeues (see
 	 * ls_iocp_publish_ov). */
-	if (op->h && ls_engine_ov_waiting())
+	if (op->h && ls_engine_ov_waiting()) {
 		ls_engine_op_publish(op);
+		op->published = 1;
+	}
 	op->next = NULL;
 	*p->tail = op;
 	p->tail = &op->next;
@@ -231,7 +233,8 @@ static void take(struct ls_op *op, struct ls_iocp_entry *e)
 		return;
 	}
 	e->key = op->key;
-	ls_engine_op_publish(op);
+	if (!op->published)	/* written early: the program may have reused the OVERLAPPED since */
+		ls_engine_op_publish(op);
 	ls_engine_op_release(op);
 }
 
@@ -441,8 +444,10 @@ void ls_iocp_publish_ov(LPOVERLAPPED ov)
 	for (struct ls_iocp *p = ports; p; p = p->all_next) {
 		pthread_mutex_lock(&p->lock);
 		for (struct ls_op *op = p->head; op; op = op->next)
-			if (op->h && op->ov == ov)
+			if (op->h && op->ov == ov && !op->published) {
 				ls_engine_op_publish(op);
+				op->published = 1;
+			}
 		pthread_mutex_unlock(&p->lock);
 	}
 	pthread_mutex_unlock(&ports_lock);

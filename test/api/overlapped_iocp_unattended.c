@@ -188,3 +188,34 @@ TEST(iocp_unattended_then_worker)
 	ASSERT_EQ(CloseHandle(ev), TRUE);
 	finish(port, c, a);
 }
+
+/* The status block was written for a GetOverlappedResult waiter before the packet was
+ * dequeued; the program then reuses the OVERLAPPED for a new receive. Dequeuing the old packet
+ * must not write the old status over the new, still pending operation. */
+TEST(iocp_unattended_dequeue_after_reuse)
+{
+	SOCKET c, a;
+	HANDLE port;
+	OVERLAPPED ov, *got = NULL;
+	DWORD n = 0;
+	ULONG_PTR key = 0;
+	char buf[8], buf2[8];
+
+	port = bound_pair(&c, &a);
+	ov_init(&ov, NULL);
+	post_recv(a, &ov, buf, sizeof buf);
+	ASSERT_EQ(send(c, "one", 3, 0), 3);
+	ASSERT_EQ(GetOverlappedResult((HANDLE)a, &ov, &n, TRUE), TRUE);
+	ASSERT_EQ(n, 3);
+	ov_init(&ov, NULL);
+	post_recv(a, &ov, buf2, sizeof buf2);		/* same OVERLAPPED, new operation */
+	ASSERT_EQ(GetQueuedCompletionStatus(port, &n, &key, &got, INFINITE), TRUE);
+	ASSERT_TRUE(got == &ov);
+	ASSERT_EQ(n, 3);				/* the first receive's packet */
+	ASSERT_EQ(HasOverlappedIoCompleted(&ov), FALSE);	/* the second is still pending */
+	ASSERT_EQ(send(c, "two", 3, 0), 3);
+	ASSERT_EQ(GetQueuedCompletionStatus(port, &n, &key, &got, INFINITE), TRUE);
+	ASSERT_EQ(n, 3);
+	ASSERT_MEM_EQ(buf2, "two", 3);
+	finish(port, c, a);
+}
