@@ -24,7 +24,6 @@
 #include <linux/tcp.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
-#include <ifaddrs.h>
 #include <net/if.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -795,62 +794,6 @@ int ls_sys_tcp_was_established(int fd)
 	 * socket accepted through a SYN cookie may lack the sample but has received the SYN's
 	 * ACK and more before it can fail. */
 	return ti.tcpi_rtt != 0 || ti.tcpi_segs_in > 1;
-}
-
-/* The interface index by name with one ioctl: not if_nametoindex, which inside libws2_32 is our
- * own traced Windows export (iphlpapi). 0 when unknown. */
-static unsigned ifindex_of(const char *name)
-{
-	struct ifreq r;
-	int fd, ok;
-
-	if (strlen(name) >= sizeof r.ifr_name)
-		return 0;
-	fd = ls_sys_socket(AF_INET, SOCK_DGRAM, 0, 0);
-	if (fd < 0)
-		return 0;
-	memset(&r, 0, sizeof r);
-	memcpy(r.ifr_name, name, strlen(name));
-	ok = ioctl(fd, SIOCGIFINDEX, &r) == 0;
-	ls_sys_close(fd);
-	return ok ? (unsigned)r.ifr_ifindex : 0;
-}
-
-int ls_sys_ifaddrs(struct ls_sys_ifaddr *out, int max)
-{
-	struct ifaddrs *all, *i;
-	int saved = errno, n = 0;
-
-	if (getifaddrs(&all) != 0)
-		return (int)ret(-1, saved);
-	for (i = all; i; i = i->ifa_next) {
-		struct ls_sys_ifaddr *o;
-		size_t len;
-
-		if (!i->ifa_addr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
-			continue;
-		if (n < max) {
-			o = &out[n];
-			memset(o, 0, sizeof *o);
-			len = i->ifa_addr->sa_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
-			o->family = i->ifa_addr->sa_family;
-			o->index = ifindex_of(i->ifa_name);
-			memcpy(o->addr, i->ifa_addr, len);
-			if (i->ifa_netmask)
-				memcpy(o->mask, i->ifa_netmask, len);
-			if (i->ifa_broadaddr && (i->ifa_flags & (IFF_BROADCAST | IFF_POINTOPOINT)))
-				memcpy(o->bcast, i->ifa_broadaddr, len);
-			o->flags = ((i->ifa_flags & IFF_UP) ? LS_SYS_IFF_UP : 0) |
-				   ((i->ifa_flags & IFF_BROADCAST) ? LS_SYS_IFF_BROADCAST : 0) |
-				   ((i->ifa_flags & IFF_LOOPBACK) ? LS_SYS_IFF_LOOPBACK : 0) |
-				   ((i->ifa_flags & IFF_POINTOPOINT) ? LS_SYS_IFF_P2P : 0) |
-				   ((i->ifa_flags & IFF_MULTICAST) ? LS_SYS_IFF_MULTICAST : 0);
-		}
-		n++;
-	}
-	freeifaddrs(all);
-	errno = saved;
-	return n;
 }
 
 int ls_sys_tcp_info(int fd, struct ls_sys_tcp_info *out)

@@ -194,23 +194,7 @@ int ls_sys_on_stack(const void *p, size_t len);
  * getsockopt(SO_ERROR), it leaves the pending error in place. */
 int ls_sys_tcp_was_established(int fd);
 
-/* ---- WSAIoctl's interface and TCP queries (ws2_32/ioctl.c) ---- */
-#define LS_SYS_IFF_UP        0x01	/* these five equal Windows' IFF_* */
-#define LS_SYS_IFF_BROADCAST 0x02
-#define LS_SYS_IFF_LOOPBACK  0x04
-#define LS_SYS_IFF_P2P       0x08
-#define LS_SYS_IFF_MULTICAST 0x10
-struct ls_sys_ifaddr {
-	int family;			/* Linux AF_INET / AF_INET6 */
-	unsigned int flags;		/* LS_SYS_IFF_* */
-	unsigned int index;		/* interface index */
-	unsigned char addr[28];		/* Linux sockaddr_in / sockaddr_in6 */
-	unsigned char mask[28];		/* netmask, same family (zero if none) */
-	unsigned char bcast[28];	/* broadcast or peer address (zero if none) */
-};
-/* getifaddrs: the IPv4 and IPv6 addresses of the host. Fills up to max entries and returns how
- * many there are (which may exceed max), or -errno. */
-int ls_sys_ifaddrs(struct ls_sys_ifaddr *out, int max);
+/* ---- WSAIoctl's TCP query (ws2_32/ioctl.c; interfaces are src/netif's) ---- */
 /* TCP_INFO in basic types (Linux units: microseconds, segments, bytes). */
 struct ls_sys_tcp_info {
 	int state;			/* Linux TCP_ESTABLISHED... */

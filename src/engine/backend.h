@@ -19,8 +19,8 @@ struct ls_wait_obj;
  * and the context the fd waits in. */
 struct ls_engine_sock {
 	pthread_mutex_t lock;
-	struct ls_op *q[2];
-	struct ls_op **tail[2];
+	struct ls_op *q[3];		/* receive, send, notification (LS_OP_EXT_NOTIFY) */
+	struct ls_op **tail[3];
 	struct ls_engine_ctx *ctx;	/* registered there (NULL until the first wait) */
 	struct ls_engine_ctx *bound;	/* the completion port's context, if bound */
 	struct ls_iocp *port;		/* that port (reference held), and the handle's key */

@@ -200,6 +200,7 @@ static struct ls_engine_sock *sock_state(struct ls_handle *h)
 			pthread_mutex_init(&es->lock, NULL);
 			es->tail[0] = &es->q[0];
 			es->tail[1] = &es->q[1];
+			es->tail[2] = &es->q[2];
 			es->fd = h->fd;
 			es->refs = 1;	/* the handle's */
 			es->all_next = all_socks;
@@ -1040,7 +1041,8 @@ void ls_engine_op_cqe(struct ls_op *op, int res)
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
-	int dir = op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT || op->kind == LS_OP_EXT_SEND;
+	int dir = op->kind == LS_OP_EXT_NOTIFY ? 2 :
+		  op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT || op->kind == LS_OP_EXT_SEND;
 	NTSTATUS st;
 
 	if (!es) {
@@ -1076,7 +1078,8 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 		deliver(op, 1);
 		return st;
 	}
-	if (!es->ctx && ctx_enter(es, op->routine != NULL) != 0) {
+	/* A notification op waits for ls_engine_notify_all, not for the fd. */
+	if (dir != 2 && !es->ctx && ctx_enter(es, op->routine != NULL) != 0) {
 		pthread_mutex_unlock(&es->lock);
 		ls_engine_op_release(op);
 		return STATUS_INSUFFICIENT_RESOURCES;
@@ -1266,6 +1269,42 @@ void ls_engine_ready(struct ls_engine_sock *es, uint32_t events)
 	}
 }
 
+void ls_engine_notify_all(void)
+{
+	struct ls_op *done = NULL, **done_tail = &done;
+
+	/* Collected under the locks, delivered after them: a delivery may drop a handle's last
+	 * reference, whose free takes lazy_lock. */
+	pthread_mutex_lock(&lazy_lock);
+	for (struct ls_engine_sock *es = all_socks; es; es = es->all_next) {
+		struct ls_op **pp;
+
+		if (!__atomic_load_n(&es->q[2], __ATOMIC_RELAXED))
+			continue;
+		pthread_mutex_lock(&es->lock);
+		pp = &es->q[2];
+		while (*pp) {
+			struct ls_op *op = *pp;
+			if (!attempt(op)) {
+				pp = &op->next;
+				continue;
+			}
+			*pp = op->next;
+			op->next = NULL;
+			*done_tail = op;
+			done_tail = &op->next;
+		}
+		es->tail[2] = pp;
+		pthread_mutex_unlock(&es->lock);
+	}
+	pthread_mutex_unlock(&lazy_lock);
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+}
+
 int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
 {
 	struct ls_engine_sock *es = atomic_load_explicit(&h->engine, memory_order_acquire);
@@ -1275,7 +1314,7 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
 	if (!es)
 		return 0;
 	pthread_mutex_lock(&es->lock);
-	for (int dir = 0; dir < 2; dir++) {
+	for (int dir = 0; dir < 3; dir++) {
 		struct ls_op **pp = &es->q[dir];
 		while (*pp) {
 			struct ls_op *op = *pp;
@@ -1397,7 +1436,7 @@ void ls_engine_thread_exit(void)
 	for (struct ls_engine_sock *es = all_socks; es; es = es->all_next) {
 		pthread_mutex_lock(&es->lock);
 		if (!es->port) {
-			for (int dir = 0; dir < 2; dir++) {
+			for (int dir = 0; dir < 3; dir++) {
 				struct ls_op **pp = &es->q[dir];
 				while (*pp) {
 					struct ls_op *op = *pp;
@@ -1521,7 +1560,7 @@ static int dup_close(struct ls_handle *h, struct ls_engine_sock *es, struct dup_
 	int pending;
 
 	pthread_mutex_lock(&es->lock);
-	pending = es->q[0] || es->q[1];
+	pending = es->q[0] || es->q[1] || es->q[2];
 	pthread_mutex_unlock(&es->lock);
 	pthread_mutex_lock(&g->lock);
 	if (--g->open > 0) {

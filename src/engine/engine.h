@@ -65,6 +65,11 @@ enum ls_op_kind {
 	 * in the receive (EXT_RECV) or send (EXT_SEND) direction. */
 	LS_OP_EXT_RECV,
 	LS_OP_EXT_SEND,
+	/* Ops that wait for an outside source, not for the socket (SIO_ADDRESS_LIST_CHANGE,
+	 * SIO_ROUTING_INTERFACE_CHANGE): op->ext as above, tried at start and then only by
+	 * ls_engine_notify_all. Their own queue, so they hold up no receive or send; cancelled and
+	 * aborted on close like every other op. */
+	LS_OP_EXT_NOTIFY,
 };
 
 /* Which error space a completion routine receives. */
@@ -125,6 +130,10 @@ void ls_engine_op_free(struct ls_op *op);
  * still delivered), STATUS_PENDING if it will complete later. A failure to start (STATUS_* other
  * than those) delivers nothing, as Windows. */
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out);
+
+/* Tries every waiting LS_OP_EXT_NOTIFY op of every handle once (the outside source changed)
+ * and delivers those that finished. Not for a data path: it walks every engine record. */
+void ls_engine_notify_all(void);
 
 /* Makes sure h's fd is watched in a context (its port's, else the reaper's) without starting an
  * op, so readiness reaches ls_engine_ready (WSAEventSelect, src/evsel). 0, or -1 out of memory. */

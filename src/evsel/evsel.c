@@ -4,6 +4,7 @@
 #include "../engine/engine.h"
 #include "../err/err.h"
 #include "../err/linux.h"
+#include "../netif/netif.h"
 #include "../wait/wait.h"
 
 #include <errno.h>
@@ -11,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Events the base provider can ever record; FD_QOS, FD_GROUP_QOS, FD_ROUTING_INTERFACE_CHANGE and
- * FD_ADDRESS_LIST_CHANGE are accepted in a mask but never happen here (no QoS, no routing or
- * address-list notification source: design.md V). */
+/* Events recorded from the socket's level; FD_QOS and FD_GROUP_QOS are accepted in a mask but
+ * never happen here (no QoS: design.md V). FD_ADDRESS_LIST_CHANGE and
+ * FD_ROUTING_INTERFACE_CHANGE are edges armed by their ioctl (the "armed" list below). */
 #define RECORDABLE (FD_READ | FD_WRITE | FD_OOB | FD_ACCEPT | FD_CONNECT | FD_CLOSE)
 #define POLL_ALL (LX_POLLIN | LX_POLLOUT | LX_POLLPRI | LX_POLLRDHUP)
 
@@ -148,6 +149,8 @@ void ls_evsel_ready(struct ls_engine_sock *es, uint32_t events)
 	pthread_mutex_unlock(&es->lock);
 }
 
+static void armed_run(struct ls_handle *h);
+
 static void evsel_free(struct ls_evsel *ev)
 {
 	if (!ev)
@@ -200,6 +203,9 @@ NTSTATUS ls_evsel_select(struct ls_handle *h, struct ls_handle *event, long mask
 	}
 	pthread_mutex_unlock(&es->lock);
 	evsel_free(old);
+	/* A change that came after the ioctl armed it, before this registration. */
+	if (ev)
+		armed_run(h);
 	return STATUS_SUCCESS;
 }
 
@@ -302,11 +308,108 @@ out:
 	pthread_mutex_unlock(&es->lock);
 }
 
+/* ---- FD_ADDRESS_LIST_CHANGE, FD_ROUTING_INTERFACE_CHANGE ----
+ * Armed per socket, not per registration: a program may call the ioctl before WSAEventSelect.
+ * An entry lives until it records or the socket's last reference goes (ls_evsel_destroy), so
+ * its h is valid while armed_lock is held. Lock order: armed_lock, then es->lock. Few sockets
+ * arm these (one per program, typically): a list is enough. */
+struct armed {
+	struct armed *next;
+	struct ls_handle *h;	/* borrowed, see above */
+	uint32_t bit;		/* FD_ADDRESS_LIST_CHANGE or FD_ROUTING_INTERFACE_CHANGE */
+	unsigned kinds;		/* LS_NETIF_CHG_* */
+	uint32_t stamp;		/* ls_netif_watch_stamp(kinds) at the ioctl */
+};
+
+static pthread_mutex_t armed_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct armed *armed;
+
+/* armed_lock held: records a's bit if its change came and h has a registration that wants it.
+ * 1 if recorded (the caller drops a). */
+static int armed_fire(struct armed *a)
+{
+	struct ls_engine_sock *es;
+	int done = 0;
+
+	if (ls_netif_watch_stamp(a->kinds) == a->stamp || ls_handle_closing(a->h))
+		return 0;
+	es = state(a->h);
+	if (!es)
+		return 0;
+	pthread_mutex_lock(&es->lock);
+	if (es->evsel && (es->evsel->mask & a->bit)) {
+		struct ls_evsel *ev = es->evsel;
+		ev->recorded |= a->bit;
+		ev->err[__builtin_ctz(a->bit)] = 0;
+		ls_wait_event_set(ls_wait_obj_from_handle(ev->event));
+		done = 1;
+	}
+	pthread_mutex_unlock(&es->lock);
+	return done;
+}
+
+/* Fires what is due, for h only (h != NULL) or for every socket. */
+static void armed_run(struct ls_handle *h)
+{
+	pthread_mutex_lock(&armed_lock);
+	for (struct armed **pp = &armed; *pp;) {
+		struct armed *a = *pp;
+		if ((!h || a->h == h) && armed_fire(a)) {
+			*pp = a->next;
+			free(a);
+			continue;
+		}
+		pp = &a->next;
+	}
+	pthread_mutex_unlock(&armed_lock);
+}
+
+int ls_evsel_change_arm(struct ls_handle *h, uint32_t bit, unsigned kinds, uint32_t stamp)
+{
+	struct armed *a;
+
+	pthread_mutex_lock(&armed_lock);
+	for (a = armed; a; a = a->next)
+		if (a->h == h && a->bit == bit)
+			break;
+	if (!a) {
+		a = calloc(1, sizeof *a);
+		if (!a) {
+			pthread_mutex_unlock(&armed_lock);
+			return -1;
+		}
+		a->h = h;
+		a->bit = bit;
+		a->next = armed;
+		armed = a;
+	}
+	a->kinds = kinds;
+	a->stamp = stamp;
+	pthread_mutex_unlock(&armed_lock);
+	return 0;
+}
+
+void ls_evsel_change_seen(void)
+{
+	armed_run(NULL);
+}
+
 void ls_evsel_destroy(struct ls_handle *h)
 {
 	struct ls_engine_sock *es = state(h);
 	struct ls_evsel *ev;
 
+	pthread_mutex_lock(&armed_lock);
+	for (struct armed **pp = &armed; *pp;) {
+		struct armed *a = *pp;
+		if (a->h == h) {
+			*pp = a->next;
+			free(a);
+			continue;
+		}
+		pp = &a->next;
+	}
+	pthread_mutex_unlock(&armed_lock);
 	if (!es)
 		return;
 	pthread_mutex_lock(&es->lock);

@@ -51,6 +51,15 @@ void ls_evsel_inherit_slow(struct ls_handle *h, struct ls_handle *n);
 void ls_evsel_rearm_slow(struct ls_handle *h, uint32_t bits);
 /* connect on h: begin before the syscall, end with its status (Windows codes via status). */
 void ls_evsel_connect_slow(struct ls_handle *h, int phase, NTSTATUS st);
+/* SIO_ADDRESS_LIST_CHANGE / SIO_ROUTING_INTERFACE_CHANGE on a non-blocking socket h (borrowed)
+ * failed WSAEWOULDBLOCK: arms bit (FD_ADDRESS_LIST_CHANGE or FD_ROUTING_INTERFACE_CHANGE) with
+ * the change stamp of kinds (src/netif) taken at the call, replacing an earlier arming of that
+ * bit. The first change after it records bit once, in the registration h has then or gets
+ * later (one with bit in its mask); recording disarms, only the ioctl arms again (spec
+ * data-transfer.md §12: these two are edges). 0, or -1 out of memory. */
+int ls_evsel_change_arm(struct ls_handle *h, uint32_t bit, unsigned kinds, uint32_t stamp);
+/* The watcher saw a change (src/netif): records what it completes. */
+void ls_evsel_change_seen(void);
 /* The socket's last reference: drops the registration. */
 void ls_evsel_destroy(struct ls_handle *h);
 /* Readiness hook, called by ls_engine_ready with es held. */

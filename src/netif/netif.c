@@ -278,7 +278,8 @@ int ls_netif_list_new(struct ls_netif_list **out)
 				   ((p->ifa_flags & IFF_LOOPBACK) ? LS_NETIF_LOOPBACK : 0) |
 				   ((p->ifa_flags & IFF_POINTOPOINT) ? LS_NETIF_P2P : 0) |
 				   ((p->ifa_flags & IFF_MULTICAST) ? LS_NETIF_MULTICAST : 0) |
-				   ((p->ifa_flags & IFF_NOARP) ? LS_NETIF_NOARP : 0);
+				   ((p->ifa_flags & IFF_NOARP) ? LS_NETIF_NOARP : 0) |
+				   ((p->ifa_flags & IFF_BROADCAST) ? LS_NETIF_BROADCAST : 0);
 			i->mtu = (uint32_t)sys_value(i->name, "mtu", 0);
 			i->arphrd = (uint32_t)sys_value(i->name, "type", 0xFFFE);
 			/* Mbit/s; -1 (unknown) reads as the default. */
@@ -308,6 +309,9 @@ int ls_netif_list_new(struct ls_netif_list **out)
 		if (p->ifa_addr->sa_family == AF_INET) {
 			a->family = LS_NETIF_INET;
 			memcpy(a->addr, &((const struct sockaddr_in *)p->ifa_addr)->sin_addr, 4);
+			if (p->ifa_broadaddr && (p->ifa_flags & (IFF_BROADCAST | IFF_POINTOPOINT)) &&
+			    p->ifa_broadaddr->sa_family == AF_INET)
+				memcpy(a->bcast, &((const struct sockaddr_in *)p->ifa_broadaddr)->sin_addr, 4);
 			if (p->ifa_netmask)
 				a->prefix = (uint8_t)prefix_len(
 					(const uint8_t *)&((const struct sockaddr_in *)p->ifa_netmask)->sin_addr, 4);
@@ -318,6 +322,8 @@ int ls_netif_list_new(struct ls_netif_list **out)
 			a->family = LS_NETIF_INET6;
 			memcpy(a->addr, &s6->sin6_addr, 16);
 			a->scope_id = s6->sin6_scope_id;
+			if (p->ifa_broadaddr && (p->ifa_flags & IFF_POINTOPOINT) && p->ifa_broadaddr->sa_family == AF_INET6)
+				memcpy(a->bcast, &((const struct sockaddr_in6 *)p->ifa_broadaddr)->sin6_addr, 16);
 			if (p->ifa_netmask)
 				a->prefix = (uint8_t)prefix_len(
 					(const uint8_t *)&((const struct sockaddr_in6 *)p->ifa_netmask)->sin6_addr, 16);
@@ -374,16 +380,37 @@ const struct ls_netif *ls_netif_by_name(const struct ls_netif_list *l, const cha
 	return NULL;
 }
 
-/* The route's source address names the interface: connect a UDP socket (no packet is sent) and
- * find who owns getsockname's address. Sockets through base/sys.h: socket() and connect() are
- * also our own exports (docs/design.md S). */
+/* A UDP socket's connect chooses the route and the source address and sends nothing. Sockets
+ * through base/sys.h: socket() and connect() are also our own exports (docs/design.md S). */
+int ls_netif_route_src(const void *dst, unsigned dstlen, void *src, unsigned *srclen)
+{
+	sa_family_t fam;
+	int fd, err;
+
+	if (dstlen < sizeof fam)
+		return -EINVAL;
+	memcpy(&fam, dst, sizeof fam);
+	fd = ls_sys_socket(fam, SOCK_DGRAM, 0, 0);
+	if (fd < 0)
+		return fd;
+	err = ls_sys_connect(fd, dst, dstlen);
+	*srclen = sizeof(struct sockaddr_in6);
+	if (err == 0)
+		err = ls_sys_getsockname(fd, src, srclen);
+	ls_sys_close(fd);
+	if (err == 0)
+		memset((char *)src + 2, 0, 2);	/* sin_port and sin6_port are both at 2 */
+	return err;
+}
+
+/* The route's source address names the interface: find who owns it. */
 int ls_netif_route(int family, const uint8_t *addr, uint32_t *index)
 {
 	struct sockaddr_storage ss, local;
 	socklen_t len;
 	unsigned int llen = sizeof local;
 	struct ls_netif_list *l;
-	int fd, err;
+	int err;
 
 	memset(&ss, 0, sizeof ss);
 	if (family == LS_NETIF_INET) {
@@ -399,13 +426,7 @@ int ls_netif_route(int family, const uint8_t *addr, uint32_t *index)
 		memcpy(&s->sin6_addr, addr, 16);
 		len = sizeof *s;
 	}
-	fd = ls_sys_socket(ss.ss_family, SOCK_DGRAM, 0, 0);
-	if (fd < 0)
-		return fd;
-	err = ls_sys_connect(fd, &ss, len);
-	if (err == 0)
-		err = ls_sys_getsockname(fd, &local, &llen);
-	ls_sys_close(fd);
+	err = ls_netif_route_src(&ss, len, &local, &llen);
 	if (err < 0)
 		return err;
 	err = ls_netif_list_new(&l);

@@ -22,12 +22,15 @@
 #define LS_NETIF_P2P       0x8u
 #define LS_NETIF_MULTICAST 0x10u
 #define LS_NETIF_NOARP     0x20u
+#define LS_NETIF_BROADCAST 0x40u
 
 struct ls_netif_addr {
 	int family;		/* LS_NETIF_INET or LS_NETIF_INET6 */
 	uint8_t addr[16];
 	uint8_t prefix;		/* prefix length (unicast), 0 otherwise */
 	uint32_t scope_id;	/* IPv6 scope (link-local: the interface index) */
+	uint8_t bcast[16];	/* unicast: broadcast (LS_NETIF_BROADCAST) or peer (LS_NETIF_P2P)
+				 * address, zero if none */
 	const struct ls_netif_addr *next;
 };
 
@@ -64,5 +67,39 @@ int ls_netif_name_of(uint32_t index, char name[16]);
 /* The index of the interface the kernel would route to addr (family LS_NETIF_*, bytes in network
  * order) out of, via a connected UDP socket's source address. 0 or -errno (-ENETUNREACH). */
 int ls_netif_route(int family, const uint8_t *addr, uint32_t *index);
+/* The source address the kernel would send to dst (a Linux sockaddr_in/_in6 of dstlen bytes)
+ * from, as a Linux sockaddr with port 0 in src (room for 28 bytes), *srclen its size. 0 or
+ * -errno (-ENETUNREACH). */
+int ls_netif_route_src(const void *dst, unsigned dstlen, void *src, unsigned *srclen);
+
+/* ---- Change notifications (notify.c, docs/design.md N2) ----
+ * One NETLINK_ROUTE watcher for the process, started on first use. Kinds of change: */
+#define LS_NETIF_CHG_ADDR4  0x1u	/* the IPv4 address list */
+#define LS_NETIF_CHG_ADDR6  0x2u	/* the IPv6 address list */
+#define LS_NETIF_CHG_ROUTE4 0x4u	/* an IPv4 route (or address: it changes routes too) */
+#define LS_NETIF_CHG_ROUTE6 0x8u
+#define LS_NETIF_CHG_ALL    0xfu
+
+/* Starts the watcher once (later calls return the first result): 0 or -errno. Every change
+ * after it returns is seen. fn (the first non-NULL one given is kept) runs on the watcher's
+ * thread after each batch of changes, with the kinds seen. */
+int ls_netif_watch_start(void (*fn)(unsigned kinds));
+/* A stamp of the kinds in mask: differs from an earlier stamp of the same mask once a change of
+ * one of those kinds has been seen since (counters only grow). */
+uint32_t ls_netif_watch_stamp(unsigned mask);
+
+/* A thread blocked until a change (the caller's storage, between add and remove). */
+struct ls_netif_waiter {
+	struct ls_netif_waiter *next;
+	unsigned kinds;
+	int efd;	/* made readable by the watcher */
+};
+/* 0 or -errno. From then on changes of those kinds wake w. */
+int ls_netif_waiter_add(struct ls_netif_waiter *w, unsigned kinds);
+void ls_netif_waiter_remove(struct ls_netif_waiter *w);
+/* Waits for w's wake-up or for *sockfd (if >= 0; watched for HUP/ERR only) to report: 1 woken
+ * by a change, 0 the socket reported (then *sockfd is set to -1: it is not watched again),
+ * -EINTR (a signal: CancelSynchronousIo or a close, src/wait/syncio.c). */
+int ls_netif_waiter_wait(struct ls_netif_waiter *w, int *sockfd);
 
 #endif

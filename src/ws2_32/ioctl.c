@@ -8,7 +8,9 @@
  * SIO_LOOPBACK_FAST_PATH (accepted, nothing to do: loopback is already fast on Linux);
  * SIO_BASE_HANDLE and SIO_BSP_HANDLE(_SELECT/_POLL), which name the socket itself (linsock has
  * no layered providers over its base sockets); SIO_ADDRESS_LIST_QUERY, SIO_GET_INTERFACE_LIST
- * (getifaddrs), SIO_ROUTING_INTERFACE_QUERY (the source a UDP connect picks), SIO_TCP_INFO
+ * (a src/netif snapshot), SIO_ROUTING_INTERFACE_QUERY (the source a UDP connect picks, src/netif),
+ * SIO_ADDRESS_LIST_CHANGE and SIO_ROUTING_INTERFACE_CHANGE (src/netif's watcher: pending,
+ * WSAEWOULDBLOCK + FD_*_CHANGE, or blocking; docs/design.md N2), SIO_TCP_INFO
  * (Linux tcp_info as TCP_INFO_v0/v1). SIO_UDP_CONNRESET (UDP only, else WSAEINVAL) turns the
  * WSAECONNRESET a receive reports for an earlier datagram's ICMP port unreachable on or off
  * (data-transfer.md §7; the base provider's IP_RECVERR, src/baseprov/io.c).
@@ -20,6 +22,9 @@
 #include "../baseprov/baseprov.h"
 #include "../engine/engine.h"
 #include "../mswsock/msw.h"
+#include "../evsel/evsel.h"
+#include "../netif/netif.h"
+#include "../wait/wait.h"
 
 #include "../err/linux.h"
 
@@ -73,36 +78,50 @@ static NTSTATUS put_out(void *out, DWORD outlen, const void *v, DWORD n, DWORD *
 	return STATUS_SUCCESS;
 }
 
-/* ---- Interface and route queries ---- */
+/* ---- Interface and route queries (src/netif) ---- */
 
-#define MAX_IFADDRS 256
-
-/* The host's addresses (Linux form), n of them; NULL (with *n 0) if there are none or no memory. */
-static struct ls_sys_ifaddr *ifaddrs_get(int *n)
-{
-	struct ls_sys_ifaddr *a = malloc(MAX_IFADDRS * sizeof *a);
-	int r;
-
-	*n = 0;
-	if (!a)
-		return NULL;
-	r = ls_sys_ifaddrs(a, MAX_IFADDRS);
-	*n = r < 0 ? 0 : (r > MAX_IFADDRS ? MAX_IFADDRS : r);
-	return a;
-}
-
-/* A Linux sockaddr (the family's size) as the Windows one; its size, or 0. */
-static int win_addr(const unsigned char *lx, int lfamily, void *w, int cap)
+/* An address of a src/netif snapshot as the Windows sockaddr; its size, or 0. */
+static int win_addr(int lfamily, const uint8_t *bytes, uint32_t scope, void *w, int cap)
 {
 	struct ls_err_lxaddr a;
 	int len = cap;
 
 	memset(&a, 0, sizeof a);
-	a.len = lfamily == LX_AF_INET ? 16 : 28;
-	memcpy(a.u.bytes, lx, a.len);
-	if (lx[0] == 0 && lx[1] == 0)
-		return 0;	/* no such address (zeroed by ls_sys_ifaddrs) */
+	a.u.family = (uint16_t)lfamily;
+	if (lfamily == LX_AF_INET) {
+		a.len = 16;
+		memcpy(a.u.bytes + 4, bytes, 4);	/* sin_addr */
+	} else {
+		a.len = 28;
+		memcpy(a.u.bytes + 8, bytes, 16);	/* sin6_addr */
+		memcpy(a.u.bytes + 24, &scope, 4);	/* sin6_scope_id */
+	}
 	return ls_err_sockaddr_from_linux(&a, w, &len) == STATUS_SUCCESS ? len : 0;
+}
+
+/* An INTERFACE_INFO address (sockaddr_gen): IPv6 takes the first 24 bytes of a sockaddr_in6
+ * (sockaddr_in6_old, family included). */
+static void gen_addr(int lfamily, const uint8_t *bytes, uint32_t scope, sockaddr_gen *g)
+{
+	SOCKADDR_IN6 tmp;
+
+	memset(&tmp, 0, sizeof tmp);
+	win_addr(lfamily, bytes, scope, &tmp, (int)sizeof tmp);
+	memcpy(g, &tmp, sizeof *g);
+}
+
+/* The netmask of a prefix length, as address bytes. */
+static void mask_of(int prefix, uint8_t *m, int n)
+{
+	memset(m, 0, (size_t)n);
+	for (int i = 0; i < n * 8 && i < prefix; i++)
+		m[i / 8] |= (uint8_t)(0x80 >> (i % 8));
+}
+
+/* The socket's family as src/netif names it, or 0 for neither IPv4 nor IPv6. */
+static int netif_family(const struct ls_handle *h)
+{
+	return h->u.sock.af == AF_INET ? LS_NETIF_INET : h->u.sock.af == AF_INET6 ? LS_NETIF_INET6 : 0;
 }
 
 /* SIO_ADDRESS_LIST_QUERY: a SOCKET_ADDRESS_LIST of the socket family's addresses on interfaces
@@ -111,45 +130,49 @@ static int win_addr(const unsigned char *lx, int lfamily, void *w, int cap)
  * needed (Windows reports it through lpcbBytesReturned). */
 static NTSTATUS address_list(struct ls_handle *h, void *out, DWORD outlen, DWORD *done)
 {
-	int lfam = h->u.sock.af == AF_INET6 ? LX_AF_INET6 : LX_AF_INET, n = 0, count = 0;
-	size_t salen = lfam == LX_AF_INET ? 16 : 28, need, at;
-	struct ls_sys_ifaddr *a = ifaddrs_get(&n);
+	int fam = netif_family(h), count = 0, k = 0;
+	size_t salen = fam == LS_NETIF_INET ? 16 : 28, need, at;
+	struct ls_netif_list *l;
 	unsigned char *buf;
 	NTSTATUS st = STATUS_SUCCESS;
+	int r;
 
-	if (h->u.sock.af != AF_INET && h->u.sock.af != AF_INET6) {
-		free(a);
+	if (!fam)
 		return STATUS_NOT_SUPPORTED;
-	}
-	for (int i = 0; i < n; i++)
-		if (a[i].family == lfam && (a[i].flags & LS_SYS_IFF_UP) && !(a[i].flags & LS_SYS_IFF_LOOPBACK))
-			count++;
+	r = ls_netif_list_new(&l);
+	if (r < 0)
+		return ls_err_status_from_errno(r);
+	for (size_t i = 0; i < l->n; i++)
+		for (const struct ls_netif_addr *a = l->ifs[i].unicast; a; a = a->next)
+			if (a->family == fam && (l->ifs[i].flags & LS_NETIF_UP) && !(l->ifs[i].flags & LS_NETIF_LOOPBACK))
+				count++;
 	need = offsetof(SOCKET_ADDRESS_LIST, Address) + (size_t)count * (sizeof(SOCKET_ADDRESS) + salen);
 	*done = (DWORD)need;
 	if (!out || outlen < need) {
-		free(a);
+		ls_netif_list_free(l);
 		return STATUS_ACCESS_VIOLATION;
 	}
 	buf = calloc(1, need);
 	if (!buf) {
-		free(a);
+		ls_netif_list_free(l);
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
 	((SOCKET_ADDRESS_LIST *)(void *)buf)->iAddressCount = count;
 	at = offsetof(SOCKET_ADDRESS_LIST, Address) + (size_t)count * sizeof(SOCKET_ADDRESS);
-	for (int i = 0, k = 0; i < n; i++) {
-		SOCKET_ADDRESS *sa;
-		if (a[i].family != lfam || !(a[i].flags & LS_SYS_IFF_UP) || (a[i].flags & LS_SYS_IFF_LOOPBACK))
-			continue;
-		sa = &((SOCKET_ADDRESS_LIST *)(void *)buf)->Address[k++];
-		sa->iSockaddrLength = win_addr(a[i].addr, lfam, buf + at, (int)salen);
-		sa->lpSockaddr = (LPSOCKADDR)(void *)((char *)out + at);
-		at += salen;
-	}
+	for (size_t i = 0; i < l->n; i++)
+		for (const struct ls_netif_addr *a = l->ifs[i].unicast; a; a = a->next) {
+			SOCKET_ADDRESS *sa;
+			if (a->family != fam || !(l->ifs[i].flags & LS_NETIF_UP) || (l->ifs[i].flags & LS_NETIF_LOOPBACK))
+				continue;
+			sa = &((SOCKET_ADDRESS_LIST *)(void *)buf)->Address[k++];
+			sa->iSockaddrLength = win_addr(fam, a->addr, a->scope_id, buf + at, (int)salen);
+			sa->lpSockaddr = (LPSOCKADDR)(void *)((char *)out + at);
+			at += salen;
+		}
 	if (ls_sys_copy_out(out, buf, need) != 0)
 		st = STATUS_ACCESS_VIOLATION;
 	free(buf);
-	free(a);
+	ls_netif_list_free(l);
 	return st;
 }
 
@@ -157,77 +180,89 @@ static NTSTATUS address_list(struct ls_handle *h, void *out, DWORD outlen, DWORD
  * included, as Windows lists it), IFF_* flags. */
 static NTSTATUS interface_list(struct ls_handle *h, void *out, DWORD outlen, DWORD *done)
 {
-	int lfam = h->u.sock.af == AF_INET6 ? LX_AF_INET6 : LX_AF_INET, n = 0, count = 0;
-	struct ls_sys_ifaddr *a = ifaddrs_get(&n);
+	int fam = netif_family(h), n = fam == LS_NETIF_INET ? 4 : 16, count = 0, k = 0, r;
+	struct ls_netif_list *l;
 	INTERFACE_INFO *buf;
 	NTSTATUS st = STATUS_SUCCESS;
 
-	if (h->u.sock.af != AF_INET && h->u.sock.af != AF_INET6) {
-		free(a);
+	if (!fam)
 		return STATUS_NOT_SUPPORTED;
-	}
-	for (int i = 0; i < n; i++)
-		if (a[i].family == lfam)
-			count++;
+	r = ls_netif_list_new(&l);
+	if (r < 0)
+		return ls_err_status_from_errno(r);
+	for (size_t i = 0; i < l->n; i++)
+		for (const struct ls_netif_addr *a = l->ifs[i].unicast; a; a = a->next)
+			count += a->family == fam;
 	if (!out || outlen < (size_t)count * sizeof(INTERFACE_INFO)) {
-		free(a);
+		ls_netif_list_free(l);
 		return STATUS_ACCESS_VIOLATION;
 	}
 	buf = calloc((size_t)count + 1, sizeof *buf);
 	if (!buf) {
-		free(a);
+		ls_netif_list_free(l);
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
-	for (int i = 0, k = 0; i < n; i++) {
-		INTERFACE_INFO *e;
-		if (a[i].family != lfam)
-			continue;
-		e = &buf[k++];
-		e->iiFlags = a[i].flags;	/* LS_SYS_IFF_* are Windows' IFF_* values */
-		win_addr(a[i].addr, lfam, &e->iiAddress, (int)sizeof e->iiAddress);
-		win_addr(a[i].mask, lfam, &e->iiNetmask, (int)sizeof e->iiNetmask);
-		win_addr(a[i].bcast, lfam, &e->iiBroadcastAddress, (int)sizeof e->iiBroadcastAddress);
-		if (lfam == LX_AF_INET6) {
-			/* sockaddr_in6_old is the first 24 bytes of a sockaddr_in6, family included. */
-			e->iiAddress.AddressIn6.sin6_family = AF_INET6;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ls_netif *f = &l->ifs[i];
+		for (const struct ls_netif_addr *a = f->unicast; a; a = a->next) {
+			INTERFACE_INFO *e;
+			uint8_t m[16];
+			if (a->family != fam)
+				continue;
+			e = &buf[k++];
+			e->iiFlags = ((f->flags & LS_NETIF_UP) ? IFF_UP : 0) | ((f->flags & LS_NETIF_BROADCAST) ? IFF_BROADCAST : 0) |
+				     ((f->flags & LS_NETIF_LOOPBACK) ? IFF_LOOPBACK : 0) |
+				     ((f->flags & LS_NETIF_P2P) ? IFF_POINTTOPOINT : 0) |
+				     ((f->flags & LS_NETIF_MULTICAST) ? IFF_MULTICAST : 0);
+			gen_addr(fam, a->addr, a->scope_id, &e->iiAddress);
+			mask_of(a->prefix, m, n);
+			gen_addr(fam, m, 0, &e->iiNetmask);
+			if (f->flags & (LS_NETIF_BROADCAST | LS_NETIF_P2P))
+				gen_addr(fam, a->bcast, 0, &e->iiBroadcastAddress);
 		}
 	}
 	*done = (DWORD)((size_t)count * sizeof(INTERFACE_INFO));
 	if (count && ls_sys_copy_out(out, buf, *done) != 0)
 		st = STATUS_ACCESS_VIOLATION;
 	free(buf);
-	free(a);
+	ls_netif_list_free(l);
 	return st;
 }
 
-/* SIO_ROUTING_INTERFACE_QUERY: the local address the kernel would send to the destination
- * from (a UDP socket's connect chooses the route and source, sending nothing). */
-static NTSTATUS routing_query(struct ls_handle *h, void *in, DWORD inlen, void *out, DWORD outlen, DWORD *done)
+/* The destination of SIO_ROUTING_INTERFACE_QUERY / _CHANGE in Linux form: a sockaddr of the
+ * socket's family (WSAEFAULT if missing or short, WSAEAFNOSUPPORT for another family). */
+static NTSTATUS route_dest(struct ls_handle *h, void *in, DWORD inlen, struct ls_err_lxaddr *dst)
 {
-	struct ls_err_lxaddr dst, src;
-	int fd, r, len;
 	NTSTATUS st;
 
 	if (!in || inlen > INT32_MAX)
 		return STATUS_ACCESS_VIOLATION;
-	st = ls_err_sockaddr_to_linux(in, (int)inlen, &dst);
+	st = ls_err_sockaddr_to_linux(in, (int)inlen, dst);
 	if (st != STATUS_SUCCESS)
 		return st;
-	if ((h->u.sock.af == AF_INET && dst.u.family != LX_AF_INET) ||
-	    (h->u.sock.af == AF_INET6 && dst.u.family != LX_AF_INET6))
+	if ((h->u.sock.af == AF_INET && dst->u.family != LX_AF_INET) ||
+	    (h->u.sock.af == AF_INET6 && dst->u.family != LX_AF_INET6) ||
+	    (dst->u.family != LX_AF_INET && dst->u.family != LX_AF_INET6))
 		return LS_STATUS_FROM_WSA(WSAEAFNOSUPPORT);
-	fd = ls_sys_socket(dst.u.family, 2 /* SOCK_DGRAM */, 0, 1);
-	if (fd < 0)
-		return ls_err_status_from_errno(fd);
-	r = ls_sys_connect(fd, dst.u.bytes, dst.len);
-	src.len = sizeof src.u.bytes;
-	if (r == 0)
-		r = ls_sys_getsockname(fd, src.u.bytes, &src.len);
-	ls_sys_close(fd);
+	return STATUS_SUCCESS;
+}
+
+/* SIO_ROUTING_INTERFACE_QUERY: the local address the kernel would send to the destination
+ * from (src/netif: a UDP socket's connect chooses the route and source, sending nothing). */
+static NTSTATUS routing_query(struct ls_handle *h, void *in, DWORD inlen, void *out, DWORD outlen, DWORD *done)
+{
+	struct ls_err_lxaddr dst, src;
+	int r, len;
+	NTSTATUS st;
+
+	st = route_dest(h, in, inlen, &dst);
+	if (st != STATUS_SUCCESS)
+		return st;
+	memset(&src, 0, sizeof src);
+	r = ls_netif_route_src(dst.u.bytes, dst.len, src.u.bytes, &src.len);
 	if (r < 0)
 		return r == -ENETUNREACH ? LS_STATUS_FROM_WSA(WSAENETUNREACH) : ls_err_status_from_errno(r);
 	/* The source address only: port 0, as Windows returns it. */
-	memset(src.u.bytes + 2, 0, 2);	/* sin_port and sin6_port are both at 2 */
 	*done = (DWORD)ls_err_sockaddr_size(&src);
 	len = outlen > INT32_MAX ? INT32_MAX : (int)outlen;
 	if (!out || outlen < *done)
@@ -288,6 +323,122 @@ static NTSTATUS tcp_info(struct ls_handle *h, void *in, DWORD inlen, void *out, 
 	v.SndLimTimeSnd = (ULONG)(ti.sndbuf_limited_us / 1000);
 	v.SndLimTimeCwnd = (ULONG)(ti.busy_us / 1000);
 	return put_out(out, outlen, &v, size, done);
+}
+
+/* ---- SIO_ADDRESS_LIST_CHANGE, SIO_ROUTING_INTERFACE_CHANGE (docs/design.md N2) ----
+ * The change comes from src/netif's one watcher: each call takes the change stamp of its kinds
+ * and completes at the first change after it. Overlapped: an LS_OP_EXT_NOTIFY op in the
+ * socket's notification queue (cancelled and aborted as any op); non-blocking: WSAEWOULDBLOCK,
+ * arming FD_ADDRESS_LIST_CHANGE / FD_ROUTING_INTERFACE_CHANGE (src/evsel); blocking: the call
+ * waits, interruptible by a close and CancelSynchronousIo as a blocking recv is. */
+
+/* The op's state, in its iovec tail (one iovec's room). */
+struct change_state {
+	unsigned kinds;
+	uint32_t stamp;
+};
+
+static int change_attempt(struct ls_op *op)
+{
+	const struct change_state *c = (const void *)op->iov;
+
+	if (ls_netif_watch_stamp(c->kinds) == c->stamp)
+		return 0;
+	op->status = STATUS_SUCCESS;
+	op->bytes = 0;
+	return 1;
+}
+
+/* The watcher's hook (its thread): complete what the change completes. */
+static void changed(unsigned kinds)
+{
+	(void)kinds;	/* each waiter compares its own stamp */
+	/* Records first, completions second: a program (a test) that sees an op complete knows
+	 * the same change has been recorded too. */
+	ls_evsel_change_seen();
+	ls_engine_notify_all();
+}
+
+static NTSTATUS change_wait(struct ls_handle *h, unsigned kinds, uint32_t stamp)
+{
+	struct ls_wait_syncio *sync;
+	struct ls_netif_waiter w;
+	int fd = h->fd, r = 0;
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (ls_netif_waiter_add(&w, kinds) < 0)
+		return STATUS_INSUFFICIENT_RESOURCES;
+	/* The socket is watched for HUP too: a close by another thread shuts it down to wake its
+	 * blocked callers (docs/design.md O); a duplicate's close signals (syncio). */
+	sync = ls_wait_syncio_begin(h);
+	while (ls_netif_watch_stamp(kinds) == stamp) {
+		if (ls_wait_syncio_stop(sync, h)) {
+			r = -EINTR;
+			break;
+		}
+		r = ls_netif_waiter_wait(&w, &fd);
+		if (r < 0 && r != -EINTR)
+			break;
+		r = 0;
+	}
+	if (ls_wait_syncio_end(sync) && r < 0)
+		st = STATUS_CANCELLED;	/* CancelSynchronousIo: WSA_OPERATION_ABORTED */
+	else if (r < 0)
+		st = ls_handle_closing(h) ? LS_STATUS_FROM_WSA(WSAEINTR) : ls_err_status_from_errno(r);
+	ls_netif_waiter_remove(&w);
+	return st;
+}
+
+static NTSTATUS change(struct ls_handle *h, DWORD code, void *in, DWORD inlen, LPWSAOVERLAPPED ov,
+		       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, int *invalid_handle)
+{
+	int fam = netif_family(h), addr = code == SIO_ADDRESS_LIST_CHANGE;
+	unsigned kinds;
+	uint32_t stamp;
+	NTSTATUS st;
+
+	if (!fam)
+		return STATUS_NOT_SUPPORTED;	/* WSAEOPNOTSUPP: no IP address family */
+	if (!addr) {
+		/* The destination must be valid; which route changed is not looked at (any
+		 * change of the family's routes or addresses completes it, as the WSAIoctl page
+		 * allows a provider to do). */
+		struct ls_err_lxaddr dst;
+		st = route_dest(h, in, inlen, &dst);
+		if (st != STATUS_SUCCESS)
+			return st;
+	}
+	kinds = fam == LS_NETIF_INET ? (addr ? LS_NETIF_CHG_ADDR4 : LS_NETIF_CHG_ROUTE4)
+				     : (addr ? LS_NETIF_CHG_ADDR6 : LS_NETIF_CHG_ROUTE6);
+	if (ls_netif_watch_start(changed) < 0)
+		return LS_STATUS_FROM_WSA(WSAENETDOWN);	/* no netlink: nothing could ever complete it */
+	stamp = ls_netif_watch_stamp(kinds);
+	if (ov && h->u.sock.overlapped) {
+		struct ls_op *op = ls_engine_op_new(1);
+		struct change_state *c;
+
+		if (!op)
+			return STATUS_INSUFFICIENT_RESOURCES;
+		st = ls_engine_op_prepare(op, h, ov, (void *)routine, LS_OP_API_WSA, 0);
+		if (st != STATUS_SUCCESS) {
+			ls_engine_op_free(op);
+			*invalid_handle = st == STATUS_INVALID_HANDLE;
+			return st;
+		}
+		op->kind = LS_OP_EXT_NOTIFY;
+		op->ext = change_attempt;
+		op->ext_release = NULL;
+		c = (void *)op->iov;
+		c->kinds = kinds;
+		c->stamp = stamp;
+		return ls_engine_start(op, NULL, NULL);	/* STATUS_PENDING */
+	}
+	if (h->u.sock.nonblocking) {
+		if (ls_evsel_change_arm(h, addr ? FD_ADDRESS_LIST_CHANGE : FD_ROUTING_INTERFACE_CHANGE, kinds, stamp) != 0)
+			return STATUS_INSUFFICIENT_RESOURCES;
+		return STATUS_DEVICE_NOT_READY;	/* WSAEWOULDBLOCK */
+	}
+	return change_wait(h, kinds, stamp);
 }
 
 static NTSTATUS ioctl_one(SOCKET s, struct ls_handle *h, DWORD code, void *in, DWORD inlen, void *out, DWORD outlen,
@@ -371,6 +522,16 @@ int WSAAPI WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD c
 	if (!lpOverlapped && !lpcbBytesReturned) {
 		ls_handle_put(h);
 		return LS_TRACE_RET_INT(ls_ws2_fail(WSAEFAULT));	/* the count is required for a synchronous call */
+	}
+	if (dwIoControlCode == SIO_ADDRESS_LIST_CHANGE || dwIoControlCode == SIO_ROUTING_INTERFACE_CHANGE) {
+		int invalid_handle = 0;
+		st = change(h, dwIoControlCode, lpvInBuffer, cbInBuffer, lpOverlapped, lpCompletionRoutine, &invalid_handle);
+		if (lpcbBytesReturned)
+			*lpcbBytesReturned = 0;
+		ls_handle_put(h);
+		if (invalid_handle)
+			return LS_TRACE_RET_INT(ls_ws2_fail(WSA_INVALID_HANDLE));
+		return LS_TRACE_RET_INT(ls_ws2_return(st));
 	}
 	st = ioctl_one(s, h, dwIoControlCode, lpvInBuffer, cbInBuffer, lpvOutBuffer, cbOutBuffer, &done);
 	if (lpcbBytesReturned)
