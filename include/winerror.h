@@ -185,6 +185,7 @@
 #define ERROR_NOT_ENOUGH_QUOTA           1816
 #define ERROR_NOT_CONNECTED              2250
 #define ERROR_INVALID_OPERATION          4317
+#define ERROR_OBJECT_ALREADY_EXISTS      5010
 #define ERROR_NETWORK_NOT_AVAILABLE      5035
 
 /* The wait result names that winerror.h owns on Windows. */

@@ -72,6 +72,13 @@ int ls_netif_route(int family, const uint8_t *addr, uint32_t *index);
  * -errno (-ENETUNREACH). */
 int ls_netif_route_src(const void *dst, unsigned dstlen, void *src, unsigned *srclen);
 
+/* Adds (add 1) or removes a unicast address on interface index through rtnetlink (notify.c):
+ * family LS_NETIF_*, addr bytes, prefix length; valid/preferred lifetimes in seconds
+ * (0xffffffff infinite; used when adding). 0 or -errno: -EEXIST (already there), -ENODEV (no
+ * such interface), -EADDRNOTAVAIL (removing an address that is not there), -EPERM. */
+int ls_netif_addr_set(int add, int family, const uint8_t *addr, int prefix, uint32_t index, uint32_t valid,
+		      uint32_t preferred);
+
 /* ---- Change notifications (notify.c, docs/design.md N2) ----
  * One NETLINK_ROUTE watcher for the process, started on first use. Kinds of change: */
 #define LS_NETIF_CHG_ADDR4  0x1u	/* the IPv4 address list */

@@ -8,7 +8,9 @@
  * the blocked callers (one eventfd each) and calls the hook (pending overlapped ops, the
  * WSAEventSelect records). The subscription exists before ls_netif_watch_start returns, so a
  * change that follows a call is never missed: the kernel queues it on the socket. A lost batch
- * (ENOBUFS: the socket's queue overflowed) counts as a change of every kind. */
+ * (ENOBUFS: the socket's queue overflowed) counts as a change of every kind.
+ * Also here: ls_netif_addr_set, the RTM_NEWADDR/RTM_DELADDR request behind iphlpapi's
+ * CreateUnicastIpAddressEntry and DeleteUnicastIpAddressEntry. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/netlink.h>
@@ -195,4 +197,71 @@ int ls_netif_waiter_wait(struct ls_netif_waiter *w, int *sockfd)
 	if (p[1].revents)
 		*sockfd = -1;	/* HUP or ERR stays: stop watching the socket, the caller looks why */
 	return 0;
+}
+
+/* ---- Address requests (CreateUnicastIpAddressEntry, DeleteUnicastIpAddressEntry) ---- */
+
+struct addr_req {
+	struct nlmsghdr n;
+	struct ifaddrmsg a;
+	char attrs[96];
+};
+
+static void add_attr(struct addr_req *q, int type, const void *data, size_t len)
+{
+	struct rtattr *ra = (struct rtattr *)((char *)q + NLMSG_ALIGN(q->n.nlmsg_len));
+
+	ra->rta_type = (unsigned short)type;
+	ra->rta_len = (unsigned short)RTA_LENGTH(len);
+	memcpy(RTA_DATA(ra), data, len);
+	q->n.nlmsg_len = NLMSG_ALIGN(q->n.nlmsg_len) + RTA_ALIGN(ra->rta_len);
+}
+
+int ls_netif_addr_set(int add, int family, const uint8_t *addr, int prefix, uint32_t index, uint32_t valid,
+		      uint32_t preferred)
+{
+	char buf[1024] __attribute__((aligned(8)));
+	struct sockaddr_nl sa;
+	struct addr_req q;
+	size_t len = family == LS_NETIF_INET ? 4 : 16;
+	long r;
+	int fd, err = -EIO;
+
+	memset(&q, 0, sizeof q);
+	q.n.nlmsg_len = NLMSG_LENGTH(sizeof q.a);
+	q.n.nlmsg_type = add ? RTM_NEWADDR : RTM_DELADDR;
+	q.n.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | (add ? NLM_F_CREATE | NLM_F_EXCL : 0);
+	q.n.nlmsg_seq = 1;
+	q.a.ifa_family = (unsigned char)family;
+	q.a.ifa_prefixlen = (unsigned char)prefix;
+	q.a.ifa_index = index;
+	/* The scope iproute2 gives by default: Linux refuses a loopback address of global scope. */
+	if (family == LS_NETIF_INET ? addr[0] == 127 : (addr[0] == 0xfe && (addr[1] & 0xc0) == 0x80))
+		q.a.ifa_scope = family == LS_NETIF_INET ? RT_SCOPE_HOST : RT_SCOPE_LINK;
+	add_attr(&q, IFA_LOCAL, addr, len);
+	add_attr(&q, IFA_ADDRESS, addr, len);
+	if (add && (valid != 0xffffffffu || preferred != 0xffffffffu)) {
+		struct ifa_cacheinfo ci;
+		memset(&ci, 0, sizeof ci);
+		ci.ifa_valid = valid;
+		ci.ifa_prefered = preferred;
+		add_attr(&q, IFA_CACHEINFO, &ci, sizeof ci);
+	}
+	fd = ls_sys_socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE, 0);
+	if (fd < 0)
+		return fd;
+	memset(&sa, 0, sizeof sa);
+	sa.nl_family = AF_NETLINK;
+	r = ls_sys_sendto(fd, &q, q.n.nlmsg_len, 0, &sa, sizeof sa);
+	if (r == (long)q.n.nlmsg_len) {
+		do
+			r = ls_sys_recvfrom(fd, buf, sizeof buf, 0, NULL, NULL);
+		while (r == -EINTR);
+		if (r >= (long)NLMSG_LENGTH(sizeof(struct nlmsgerr)) && ((struct nlmsghdr *)buf)->nlmsg_type == NLMSG_ERROR)
+			err = ((struct nlmsgerr *)NLMSG_DATA((struct nlmsghdr *)buf))->error;
+	} else if (r < 0) {
+		err = (int)r;
+	}
+	ls_sys_close(fd);
+	return err;
 }

@@ -9,6 +9,7 @@
 #include "../api/overlapped_util.h"
 
 #include <mstcpip.h>
+#include <iphlpapi.h>
 
 #include "netns.h"
 
@@ -24,6 +25,19 @@ static void ns_start(void)
 	if (nn_enter(why, (int)sizeof why) != 0)
 		SKIP(why);
 	ov_start();
+}
+
+/* A row for an address on lo (interface 1 in a new namespace), through iphlpapi. */
+static void lo_row(MIB_UNICASTIPADDRESS_ROW *row, int af, const unsigned char *a, int prefix)
+{
+	InitializeUnicastIpAddressEntry(row);
+	row->Address.si_family = (ADDRESS_FAMILY)af;
+	if (af == AF_INET)
+		memcpy(&row->Address.Ipv4.sin_addr, a, 4);
+	else
+		memcpy(&row->Address.Ipv6.sin6_addr, a, 16);
+	row->InterfaceIndex = 1;
+	row->OnLinkPrefixLength = (UINT8)prefix;
 }
 
 static SOCKET udp(int af)
@@ -57,6 +71,7 @@ static void wait_done(OVERLAPPED *ov)
 
 TEST(SIO_ADDRESS_LIST_CHANGE_overlapped_event)
 {
+	MIB_UNICASTIPADDRESS_ROW row;
 	SOCKET s;
 	OVERLAPPED ov;
 	HANDLE ev;
@@ -68,15 +83,19 @@ TEST(SIO_ADDRESS_LIST_CHANGE_overlapped_event)
 	post_change(s, &ov, ev);
 	/* Nothing changes in the namespace by itself. */
 	ASSERT_EQ(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
-	ASSERT_EQ(nn_addr(1, 2, a4_2, 8), 0);
+	lo_row(&row, AF_INET, a4_2, 8);
+	ASSERT_EQ(CreateUnicastIpAddressEntry(&row), NO_ERROR);
 	ASSERT_EQ(WaitForSingleObject(ev, 20000), WAIT_OBJECT_0);
 	ASSERT_TRUE(WSAGetOverlappedResult(s, (LPWSAOVERLAPPED)&ov, &n, FALSE, &flags));
 	ASSERT_EQ(n, 0);
+	ASSERT_EQ(CreateUnicastIpAddressEntry(&row), ERROR_OBJECT_ALREADY_EXISTS);
 	/* A new request waits for the next change: the one before it does not count. */
 	post_change(s, &ov, ev);
 	ASSERT_EQ(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
-	ASSERT_EQ(nn_addr(0, 2, a4_2, 8), 0);
+	row.OnLinkPrefixLength = 0xff;	/* Delete names the address alone */
+	ASSERT_EQ(DeleteUnicastIpAddressEntry(&row), NO_ERROR);
 	wait_done(&ov);
+	ASSERT_EQ(DeleteUnicastIpAddressEntry(&row), ERROR_NOT_FOUND);
 	ASSERT_EQ((DWORD)ov.Internal, 0);
 	WSACloseEvent(ev);
 	closesocket(s);
@@ -86,6 +105,7 @@ TEST(SIO_ADDRESS_LIST_CHANGE_overlapped_event)
 /* The family decides: an IPv4 change leaves an IPv6 socket's request pending. */
 TEST(SIO_ADDRESS_LIST_CHANGE_family)
 {
+	MIB_UNICASTIPADDRESS_ROW row;
 	SOCKET s4, s6;
 	OVERLAPPED ov4, ov6;
 	HANDLE e4, e6;
@@ -102,7 +122,8 @@ TEST(SIO_ADDRESS_LIST_CHANGE_family)
 	ASSERT_EQ(nn_addr(1, 2, a4_2, 8), 0);
 	wait_done(&ov4);
 	ASSERT_TRUE(!ov_completed(&ov6));
-	ASSERT_EQ(nn_addr(1, 10, a6_2, 128), 0);
+	lo_row(&row, AF_INET6, a6_2, 128);
+	ASSERT_EQ(CreateUnicastIpAddressEntry(&row), NO_ERROR);
 	wait_done(&ov6);
 	ASSERT_EQ((DWORD)ov6.Internal, 0);
 	WSACloseEvent(e4);
