@@ -1054,7 +1054,9 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	op->ov->InternalHigh = 0;
 	file_event(es, 0);	/* an I/O starts: the handle is not signalled */
 	pthread_mutex_lock(&es->lock);
-	if (!es->q[dir] && attempt(op)) {
+	/* Notification ops do not complete in order: each tries at once, so one whose change came
+	 * just before this lock is not left for the next change (ls_engine_notify_all). */
+	if ((dir == 2 || !es->q[dir]) && attempt(op)) {
 		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
 		pthread_mutex_unlock(&es->lock);
 		st = op->status;
@@ -1279,8 +1281,8 @@ void ls_engine_notify_all(void)
 	for (struct ls_engine_sock *es = all_socks; es; es = es->all_next) {
 		struct ls_op **pp;
 
-		if (!__atomic_load_n(&es->q[2], __ATOMIC_RELAXED))
-			continue;
+		/* Under the lock, never a racy peek: a start that tried before the change must be
+		 * found queued here (it queues under this lock). */
 		pthread_mutex_lock(&es->lock);
 		pp = &es->q[2];
 		while (*pp) {

@@ -385,6 +385,16 @@ int ls_evsel_change_arm(struct ls_handle *h, uint32_t bit, unsigned kinds, uint3
 	}
 	a->kinds = kinds;
 	a->stamp = stamp;
+	/* A change between the stamp and this insertion may have been handled by the watcher
+	 * before the entry existed: look now. */
+	if (armed_fire(a)) {
+		for (struct armed **pp = &armed; *pp; pp = &(*pp)->next)
+			if (*pp == a) {
+				*pp = a->next;
+				break;
+			}
+		free(a);
+	}
 	pthread_mutex_unlock(&armed_lock);
 	return 0;
 }
