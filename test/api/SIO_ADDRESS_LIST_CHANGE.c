@@ -192,3 +192,45 @@ TEST(SIO_ROUTING_INTERFACE_CHANGE_bad_input)
 	closesocket(s6);
 	WSACleanup();
 }
+
+struct blocked {
+	SOCKET s;
+	int r, err;
+};
+
+static DWORD WINAPI block_thread(LPVOID p)
+{
+	struct blocked *b = p;
+	DWORD n;
+
+	b->r = WSAIoctl(b->s, SIO_ADDRESS_LIST_CHANGE, NULL, 0, NULL, 0, &n, NULL, NULL);
+	b->err = b->r ? WSAGetLastError() : 0;
+	return 0;
+}
+
+/* A blocking call is synchronous I/O: CancelSynchronousIo ends it (WSA_OPERATION_ABORTED). */
+TEST(SIO_ADDRESS_LIST_CHANGE_blocking_cancel)
+{
+	struct blocked b = { 0, -7, -7 };
+	HANDLE t;
+
+	ov_start();
+	b.s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+	ASSERT_TRUE(b.s != INVALID_SOCKET);
+	t = CreateThread(NULL, 0, block_thread, &b, 0, NULL);
+	ASSERT_TRUE(t != NULL);
+	/* Not in the call yet: ERROR_NOT_FOUND; try until it is (or has failed on its own). */
+	while (!CancelSynchronousIo(t)) {
+		ASSERT_EQ(GetLastError(), ERROR_NOT_FOUND);
+		if (WaitForSingleObject(t, 1) == WAIT_OBJECT_0)
+			break;
+	}
+	ASSERT_EQ(WaitForSingleObject(t, 20000), WAIT_OBJECT_0);
+	if (b.r == SOCKET_ERROR && b.err == WSAENETDOWN)
+		SKIP("no address/route change source (netlink) here");
+	ASSERT_EQ(b.r, SOCKET_ERROR);
+	ASSERT_EQ(b.err, WSA_OPERATION_ABORTED);
+	CloseHandle(t);
+	closesocket(b.s);
+	WSACleanup();
+}
