@@ -14,7 +14,10 @@
  * - Nothing is recorded once the socket is closing (Windows posts no FD_CLOSE after a local
  *   closesocket); the registration and its event reference go with the socket's last reference
  *   (ls_evsel_destroy, from the socket's destroy).
- * - Sockets without a registration pay one pointer test per hook (the inlines below). */
+ * - Sockets without a registration pay one pointer test per hook (the inlines below).
+ * - FD_ADDRESS_LIST_CHANGE and FD_ROUTING_INTERFACE_CHANGE are not read from the level: their
+ *   ioctl arms them per socket (ls_evsel_change_arm, kept across registrations) and the change
+ *   watcher (src/netif) records them once (docs/design.md N2). */
 #ifndef LS_EVSEL_EVSEL_H
 #define LS_EVSEL_EVSEL_H
 
