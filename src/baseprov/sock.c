@@ -34,6 +34,14 @@ static int is_tcp(const struct ls_handle *h)
 	return h->u.sock.type == SOCK_STREAM && (h->u.sock.af == AF_INET || h->u.sock.af == AF_INET6);
 }
 
+/* Does the kernel socket carry Linux SO_REUSEADDR already? A listener got it at listen, a
+ * connection it accepted was copied from it by the kernel, an AcceptEx target has it once a
+ * connection landed on it (connected: set only by the accept or by connect, which clears 2). */
+static int lx_reuse_carried(const struct ls_handle *h)
+{
+	return h->u.sock.lx_reuse == 1 || (h->u.sock.lx_reuse == 2 && h->u.sock.connected);
+}
+
 /* Last reference of a socket record, just before its fd closes. */
 static void sock_destroy(struct ls_handle *h)
 {
@@ -44,8 +52,9 @@ static void sock_destroy(struct ls_handle *h)
 	 * if the TIME_WAIT socket carried SO_REUSEADDR too. Live sockets must not carry it (Linux
 	 * would then let two bound, non-listening sockets share a port, where Windows says
 	 * WSAEADDRINUSE), so it is set here, as the socket dies: the TIME_WAIT remnant inherits it.
-	 * SO_EXCLUSIVEADDRUSE keeps the port until TIME_WAIT ends, as on Windows. */
-	if (is_tcp(h) && !h->u.sock.exclusive)
+	 * SO_EXCLUSIVEADDRUSE keeps the port until TIME_WAIT ends, as on Windows. Listeners and
+	 * the connections they accepted carry it already (ls_baseprov_listen): no syscall. */
+	if (is_tcp(h) && !h->u.sock.exclusive && !lx_reuse_carried(h))
 		set_int(h->fd, LX_SOL_SOCKET, LX_SO_REUSEADDR, 1);
 }
 
@@ -136,6 +145,8 @@ NTSTATUS ls_baseprov_bind(struct ls_handle *h, const void *user_sa, int len)
 		return ls_baseprov_status(h, r);
 	}
 	h->u.sock.bound = 1;
+	if (h->u.sock.lx_reuse == 2)
+		h->u.sock.lx_reuse = 0;	/* an AcceptEx was cancelled: no connection lands now */
 	return STATUS_SUCCESS;
 }
 
@@ -162,7 +173,7 @@ static void cache_local_name(struct ls_handle *h)
 
 NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 {
-	int r;
+	int r, keep;
 
 	if (h->u.sock.type != SOCK_STREAM && h->u.sock.type != SOCK_SEQPACKET)
 		return STATUS_NOT_SUPPORTED;	/* WSAEOPNOTSUPP */
@@ -180,8 +191,23 @@ NTSTATUS ls_baseprov_listen(struct ls_handle *h, int backlog)
 		backlog = backlog == INT32_MIN ? 65535 : -backlog;
 		backlog = backlog < 200 ? 200 : backlog > 65535 ? 65535 : backlog;
 	}
+	/* A TCP listener carries Linux SO_REUSEADDR for good, set before listen so that every
+	 * connection it accepts is a copy carrying it too: their closesocket then need not set it
+	 * (sock_destroy). Linux refuses every bind against a listening socket whatever the flag;
+	 * once the listener is gone, a new socket may bind the port while connections it accepted
+	 * live, which Windows allows unless the listener was SO_EXCLUSIVEADDRUSE (Microsoft's
+	 * "Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE"). It also passes TIME_WAIT remnants, as
+	 * the retry below does for the others. */
+	keep = !h->u.sock.listening && is_tcp(h) && !h->u.sock.exclusive && !h->u.sock.reuseaddr;
+	if (keep)
+		set_int(h->fd, LX_SOL_SOCKET, LX_SO_REUSEADDR, 1);
 	r = ls_sys_listen(h->fd, backlog);
-	if (r == -EADDRINUSE && is_tcp(h) && !h->u.sock.exclusive && !h->u.sock.reuseaddr) {
+	if (r < 0 && keep)
+		set_int(h->fd, LX_SOL_SOCKET, LX_SO_REUSEADDR, 0);
+	else if (keep)
+		h->u.sock.lx_reuse = 1;
+	if (r == -EADDRINUSE && !keep && is_tcp(h) && !h->u.sock.exclusive && !h->u.sock.reuseaddr &&
+	    h->u.sock.lx_reuse != 1) {
 		/* Linux checks the port again at listen: as in bind, only TIME_WAIT remnants may be
 		 * passed (a listener on the port still refuses, SO_REUSEADDR or not). */
 		set_int(h->fd, LX_SOL_SOCKET, LX_SO_REUSEADDR, 1);
@@ -226,7 +252,9 @@ static int wait_connection(struct ls_wait_syncio *sync, struct ls_handle *h, uin
 	return r == 0 && deadline && ls_sys_now_ns() >= deadline ? -EAGAIN : 0;
 }
 
-NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
+/* Takes a connection: its fd, in the listener's blocking mode, and (peer not NULL) the peer's
+ * address as accept4 reported it, peer->len 0 when unknown (a WSAAccept-deferred connection). */
+static NTSTATUS accept_fd(struct ls_handle *h, int *fd_out, struct ls_err_lxaddr *peer)
 {
 	struct ls_wait_syncio *sync;
 	uint64_t deadline = 0;
@@ -236,6 +264,10 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 		return STATUS_INVALID_PARAMETER;	/* WSAEINVAL: accept before listen */
 	fd = atomic_exchange((atomic_int *)&h->u.sock.deferred_fd, 0);
 	if (fd > 0) {
+		/* Taken earlier, in the listener's mode of then. */
+		ls_sys_set_nonblock(fd - 1, h->u.sock.nonblocking);
+		if (peer)
+			peer->len = 0;
 		*fd_out = fd - 1;
 		return STATUS_SUCCESS;
 	}
@@ -244,7 +276,12 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 		deadline = ls_sys_now_ns() + (uint64_t)h->u.sock.timeo[1] * 1000000u;
 	for (;;) {
 		/* Checked before each try: see baseprov/io.c sync_skip. */
-		fd = sync && ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_accept(h->fd, NULL, NULL, 0);
+		if (peer)
+			peer->len = sizeof peer->u.bytes;
+		/* The new socket has the listener's blocking mode (accept docs) from the start. */
+		fd = sync && ls_wait_syncio_stop(sync, h) ? -EINTR
+							  : ls_sys_accept(h->fd, peer ? peer->u.bytes : NULL,
+									  peer ? &peer->len : NULL, h->u.sock.nonblocking);
 		if (fd >= 0)
 			break;
 		if (fd == -EAGAIN && !h->u.sock.nonblocking)
@@ -268,6 +305,11 @@ NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
 	ls_wait_syncio_end(sync);
 	*fd_out = fd;
 	return STATUS_SUCCESS;
+}
+
+NTSTATUS ls_baseprov_accept_fd(struct ls_handle *h, int *fd_out)
+{
+	return accept_fd(h, fd_out, NULL);
 }
 
 void ls_baseprov_abort_fd(int fd)
@@ -308,8 +350,7 @@ NTSTATUS ls_baseprov_adopt_accepted(struct ls_handle *h, int fd, struct ls_handl
 	n->u.sock.deferred_fd = 0;
 	n->u.sock.lname_len = 0;
 	n->u.sock.shut_rd = n->u.sock.shut_wr = 0;
-	if (n->u.sock.nonblocking)
-		ls_sys_set_nonblock(fd, 1);
+	/* fd is in the listener's blocking mode already (accept_fd). */
 	/* It inherits the listener's WSAEventSelect event and mask too (spec §12). */
 	ls_evsel_inherit(h, n);
 	*out = n;
@@ -408,6 +449,7 @@ NTSTATUS ls_baseprov_check_addr_out(struct ls_handle *h, void *user_sa, int *use
 
 NTSTATUS ls_baseprov_accept(struct ls_handle *h, void *user_sa, int *user_len, struct ls_handle **out)
 {
+	struct ls_err_lxaddr a;
 	NTSTATUS st;
 	int fd;
 
@@ -416,7 +458,7 @@ NTSTATUS ls_baseprov_accept(struct ls_handle *h, void *user_sa, int *user_len, s
 	st = ls_baseprov_check_addr_out(h, user_sa, user_len);
 	if (st != STATUS_SUCCESS)
 		return st;
-	st = ls_baseprov_accept_fd(h, &fd);
+	st = accept_fd(h, &fd, user_sa ? &a : NULL);
 	ls_evsel_rearm(h, FD_ACCEPT);	/* re-enabled by accept, even a failed one */
 	if (st != STATUS_SUCCESS)
 		return st;
@@ -424,9 +466,13 @@ NTSTATUS ls_baseprov_accept(struct ls_handle *h, void *user_sa, int *user_len, s
 	if (st != STATUS_SUCCESS)
 		return st;
 	if (user_sa) {
-		struct ls_err_lxaddr a;
-		a.len = sizeof a.u.bytes;
-		if (ls_sys_getpeername(fd, a.u.bytes, &a.len) != 0) {
+		/* accept4's own address output; only a deferred connection asks the kernel. */
+		if (a.len == 0) {
+			a.len = sizeof a.u.bytes;
+			if (ls_sys_getpeername(fd, a.u.bytes, &a.len) != 0)
+				a.len = 0;
+		}
+		if (a.len == 0) {
 			/* The peer already left: report an unspecified address of our family. */
 			memset(&a, 0, sizeof a);
 			a.u.family = (uint16_t)ls_err_af_to_linux(h->u.sock.af);
@@ -532,6 +578,8 @@ static NTSTATUS do_connect(struct ls_handle *h, const void *user_sa, int len)
 		return dissolve(h);
 	if (bad_destination(&a))
 		return STATUS_INVALID_ADDRESS_COMPONENT;	/* WSAEADDRNOTAVAIL */
+	if (h->u.sock.lx_reuse == 2)
+		h->u.sock.lx_reuse = 0;	/* connected by connect, not by a cancelled AcceptEx */
 	h->u.sock.connected = 1;
 	sync = h->u.sock.nonblocking ? NULL : ls_wait_syncio_begin(h);
 	for (;;) {
@@ -590,6 +638,12 @@ NTSTATUS ls_baseprov_shutdown(struct ls_handle *h, int how)
 
 	if (r < 0)
 		return ls_baseprov_status(h, r);
+	/* Linux stops a listener shut down for receiving, leaving it bound: as a live bound socket
+	 * it must not carry SO_REUSEADDR (section D); closesocket sets it again. */
+	if (h->u.sock.lx_reuse == 1 && h->u.sock.listening && (how == SD_RECEIVE || how == SD_BOTH)) {
+		set_int(h->fd, LX_SOL_SOCKET, LX_SO_REUSEADDR, 0);
+		h->u.sock.lx_reuse = 0;
+	}
 	if (how == SD_RECEIVE || how == SD_BOTH)
 		h->u.sock.shut_rd = 1;
 	if (how == SD_SEND || how == SD_BOTH)
@@ -660,6 +714,8 @@ NTSTATUS ls_baseprov_connect_start(struct ls_handle *h, const void *user_sa, int
 	 * call (the kernel goes on connecting either way). */
 	if (!h->u.sock.nonblocking)
 		ls_sys_set_nonblock(h->fd, 1);
+	if (h->u.sock.lx_reuse == 2)
+		h->u.sock.lx_reuse = 0;	/* connected by ConnectEx, not by a cancelled AcceptEx */
 	do
 		r = ls_sys_connect(h->fd, a.u.bytes, a.len);
 	while (r == -EINTR && !ls_handle_closing(h));

@@ -52,6 +52,10 @@ struct ls_handle_sock {
 	 * owed to the next receives (read and written with __atomic builtins). */
 	uint8_t udp_noreset, icmp_pending;
 	uint8_t reused;			/* TF_REUSE_SOCKET: unbound, yet ConnectEx may take it */
+	/* Linux SO_REUSEADDR already on the kernel socket, so closesocket need not set it (design
+	 * D, A2): 1 a listener (set at listen) or a connection it accepted (the kernel copies the
+	 * listener's flag); 2 an AcceptEx target: 1 once a connection lands on it (connected). */
+	uint8_t lx_reuse;
 	int bufsize[2];			/* SO_SNDBUF, SO_RCVBUF as set: Windows reports the value set */
 	uint32_t timeo[2];		/* SO_SNDTIMEO, SO_RCVTIMEO in ms as set (Linux rounds to a tick) */
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */

@@ -102,6 +102,9 @@ WINSOCK_API_LINKAGE BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSoc
 		goto out;
 	}
 	ls_mswsock_reused_clear(a);
+	/* The connection that lands on a is a copy of the listener's socket, SO_REUSEADDR and
+	 * all: closesocket need not set it then (baseprov/sock.c sock_destroy). */
+	a->u.sock.lx_reuse = l->u.sock.lx_reuse == 1 ? 2 : 0;
 	ls_handle_hold(a);
 	op->target = a;		/* released (and unmarked) with the op */
 	st = ls_engine_start(op, &bytes, NULL);

@@ -81,6 +81,7 @@ NTSTATUS ls_mswsock_reuse(struct ls_handle *h, int locked)
 	h->u.sock.connecting = 0;
 	h->u.sock.listening = 0;
 	h->u.sock.shut_rd = h->u.sock.shut_wr = 0;
+	h->u.sock.lx_reuse = 0;	/* the new kernel socket carries no SO_REUSEADDR */
 	__atomic_store_n(&h->u.sock.reused, 1, __ATOMIC_RELEASE);
 	return STATUS_SUCCESS;
 }

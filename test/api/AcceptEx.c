@@ -450,3 +450,97 @@ TEST(AcceptEx_accept_socket_closed)
 	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* bind, retried while WSAEADDRINUSE for up to about 2 s. The io_uring backend lets the kernel
+ * free a closed listener that had an AcceptEx only when its poll request ends, a moment after
+ * closesocket returned (an engine matter, not this test's); a TIME_WAIT remnant that wrongly
+ * blocked the port would hold it for a minute. */
+static int bind_soon(SOCKET s, const struct sockaddr_storage *ss, int len)
+{
+	int r = SOCKET_ERROR;
+
+	for (int i = 0; i < 200; i++) {
+		r = bind(s, (const struct sockaddr *)ss, len);
+		if (r == 0 || WSAGetLastError() != WSAEADDRINUSE)
+			break;
+		Sleep(10);
+	}
+	return r;
+}
+
+/* The server closes first, so the accept socket's connection sits in TIME_WAIT on the listener's
+ * port: Windows lets a new socket bind and listen there at once (Linux only when the remnant
+ * carries SO_REUSEADDR, which such a connection has from its listener: closesocket sets none). */
+static void time_wait_rebind(int af)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, a, c, l2;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 0;
+	int len;
+
+	ov_start();
+	l = listener(af, &ss, &len);
+	a = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l, a, buf, 0, SLOT(af), SLOT(af), &n, &ov), FALSE, ERROR_IO_PENDING);
+	c = socket(af, SOCK_STREAM, 0);
+	ASSERT_EQ(connect(c, (struct sockaddr *)&ss, len), 0);
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	ASSERT_TRUE(GetOverlappedResult((HANDLE)l, &ov, &n, FALSE));
+	ASSERT_EQ(closesocket(a), 0);	/* active close on the listener's port */
+	ASSERT_EQ(recv(c, buf, sizeof buf, 0), 0);
+	ASSERT_EQ(closesocket(c), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	l2 = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(l2, INVALID_SOCKET);
+	ASSERT_EQ(bind_soon(l2, &ss, len), 0);
+	ASSERT_EQ(listen(l2, 1), 0);
+	ASSERT_EQ(closesocket(l2), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(AcceptEx_time_wait_rebind_v4) { time_wait_rebind(AF_INET); }
+TEST(AcceptEx_time_wait_rebind_v6) { time_wait_rebind(AF_INET6); }
+
+/* An accept socket whose AcceptEx was cancelled, then connected by connect, closes first: its
+ * own port sits in TIME_WAIT and can be bound again at once, as any connection's (the socket
+ * got no SO_REUSEADDR from a listener, so closesocket must set it). */
+TEST(AcceptEx_cancelled_then_connect_time_wait)
+{
+	struct sockaddr_storage ss1, ss2, me;
+	SOCKET l1, l2, a, s, b;
+	OVERLAPPED ov;
+	char buf[256];
+	DWORD n = 0;
+	int len1, len2, mlen = sizeof me;
+
+	ov_start();
+	l1 = listener(AF_INET, &ss1, &len1);
+	l2 = listener(AF_INET, &ss2, &len2);
+	a = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ov_init(&ov, WSACreateEvent());
+	FAILS(AcceptEx(l1, a, buf, 0, SLOT(AF_INET), SLOT(AF_INET), &n, &ov), FALSE, ERROR_IO_PENDING);
+	ASSERT_TRUE(CancelIoEx((HANDLE)l1, &ov));
+	ASSERT_EQ(WaitForSingleObject(ov.hEvent, 10000), WAIT_OBJECT_0);
+	FAILS32(GetOverlappedResult((HANDLE)l1, &ov, &n, FALSE), ERROR_OPERATION_ABORTED);
+	ASSERT_EQ(connect(a, (struct sockaddr *)&ss2, len2), 0);
+	s = accept(l2, NULL, NULL);
+	ASSERT_NE(s, INVALID_SOCKET);
+	ASSERT_EQ(getsockname(a, (struct sockaddr *)&me, &mlen), 0);
+	ASSERT_EQ(closesocket(a), 0);	/* active close: a's port goes to TIME_WAIT */
+	ASSERT_EQ(recv(s, buf, sizeof buf, 0), 0);
+	ASSERT_EQ(closesocket(s), 0);
+	b = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT_NE(b, INVALID_SOCKET);
+	ASSERT_EQ(bind_soon(b, &me, mlen), 0);
+	ASSERT_EQ(closesocket(b), 0);
+	ASSERT_EQ(closesocket(l1), 0);
+	ASSERT_EQ(closesocket(l2), 0);
+	ASSERT_TRUE(WSACloseEvent(ov.hEvent));
+	ASSERT_EQ(WSACleanup(), 0);
+}

@@ -427,3 +427,87 @@ TEST(WSAAccept_addrlen_too_small)
 	ASSERT_EQ(closesocket(l), 0);
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* Windows keeps a closed listener's port for the connections it accepted only when it was
+ * SO_EXCLUSIVEADDRUSE (Microsoft, "Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE"): otherwise a
+ * new socket binds and listens there while they live. */
+static void rebind_while_accepted_live(int af, int exclusive)
+{
+	struct sockaddr_storage ss;
+	SOCKET l, c, a, l2;
+	DWORD on = 1;
+	char b = 0;
+	int len;
+
+	l = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(l, INVALID_SOCKET);
+	if (exclusive)
+		ASSERT_EQ(setsockopt(l, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, (char *)&on, sizeof on), 0);
+	len = su_loopback(af, &ss, 0);
+	ASSERT_EQ(bind(l, (struct sockaddr *)&ss, len), 0);
+	len = sizeof ss;
+	ASSERT_EQ(getsockname(l, (struct sockaddr *)&ss, &len), 0);
+	ASSERT_EQ(listen(l, 5), 0);
+	c = connected_client(af, &ss, len);
+	a = accept(l, NULL, NULL);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ASSERT_EQ(closesocket(l), 0);
+	l2 = socket(af, SOCK_STREAM, 0);
+	ASSERT_NE(l2, INVALID_SOCKET);
+	if (exclusive) {
+		ASSERT_EQ(setsockopt(l2, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, (char *)&on, sizeof on), 0);
+		FAILS(bind(l2, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAEADDRINUSE);
+	} else {
+		ASSERT_EQ(bind(l2, (struct sockaddr *)&ss, len), 0);
+		ASSERT_EQ(listen(l2, 5), 0);
+	}
+	/* The old connection is untouched. */
+	ASSERT_EQ(send(c, "x", 1, 0), 1);
+	ASSERT_EQ(recv(a, &b, 1, 0), 1);
+	ASSERT_EQ(b, 'x');
+	ASSERT_EQ(closesocket(l2), 0);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(c), 0);
+}
+
+TEST(listen_rebind_while_accepted_live)
+{
+	su_start();
+	rebind_while_accepted_live(AF_INET, 0);
+	rebind_while_accepted_live(AF_INET6, 0);
+	rebind_while_accepted_live(AF_INET, 1);
+	rebind_while_accepted_live(AF_INET6, 1);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+/* A listener shut down for receiving (Linux stops it listening) still owns its port. Bound to a
+ * port by number: Linux gives up a port the kernel chose when it stops the listener. */
+TEST(listen_shutdown_keeps_port)
+{
+	static const int hows[] = { SD_RECEIVE, SD_BOTH };
+	struct sockaddr_storage ss;
+	SOCKET l, b;
+	int len;
+
+	su_start();
+	for (int i = 0; i < 2; i++) {
+		b = socket(AF_INET, SOCK_STREAM, 0);
+		ASSERT_NE(b, INVALID_SOCKET);
+		len = su_loopback(AF_INET, &ss, 0);
+		ASSERT_EQ(bind(b, (struct sockaddr *)&ss, len), 0);
+		len = sizeof ss;
+		ASSERT_EQ(getsockname(b, (struct sockaddr *)&ss, &len), 0);
+		ASSERT_EQ(closesocket(b), 0);	/* nothing connected: the port is free again */
+		l = socket(AF_INET, SOCK_STREAM, 0);
+		ASSERT_NE(l, INVALID_SOCKET);
+		ASSERT_EQ(bind(l, (struct sockaddr *)&ss, len), 0);
+		ASSERT_EQ(listen(l, 5), 0);
+		shutdown(l, hows[i]);	/* whatever it answers */
+		b = socket(AF_INET, SOCK_STREAM, 0);
+		ASSERT_NE(b, INVALID_SOCKET);
+		FAILS(bind(b, (struct sockaddr *)&ss, len), SOCKET_ERROR, WSAEADDRINUSE);
+		ASSERT_EQ(closesocket(b), 0);
+		ASSERT_EQ(closesocket(l), 0);
+	}
+	ASSERT_EQ(WSACleanup(), 0);
+}
