@@ -52,6 +52,7 @@ struct ls_handle_sock {
 	 * owed to the next receives (read and written with __atomic builtins). */
 	uint8_t udp_noreset, icmp_pending;
 	uint8_t reused;			/* TF_REUSE_SOCKET: unbound, yet ConnectEx may take it */
+	uint8_t multipoint;		/* WSA_FLAG_MULTIPOINT_* bits given to WSASocket (WSAJoinLeaf) */
 	int bufsize[2];			/* SO_SNDBUF, SO_RCVBUF as set: Windows reports the value set */
 	uint32_t timeo[2];		/* SO_SNDTIMEO, SO_RCVTIMEO in ms as set (Linux rounds to a tick) */
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */
