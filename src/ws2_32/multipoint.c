@@ -135,9 +135,9 @@ SOCKET WSAAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen, LP
 	struct ls_handle *h;
 	NTSTATUS st;
 
-	LS_TRACE_CALL("%s, %s, %ld, %p, %p, %p, %p, %#lx", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen),
+	LS_TRACE_CALL("%s, %s, %ld, %p, %p, %p, %p, %s", ls_trace_socket(s), ls_trace_sockaddr(name, (long)namelen),
 		 (long)namelen, (const void *)lpCallerData, (const void *)lpCalleeData, (const void *)lpSQOS,
-		 (const void *)lpGQOS, (unsigned long)dwFlags);
+		 (const void *)lpGQOS, ls_trace_jl_flags(dwFlags));
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
 		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
