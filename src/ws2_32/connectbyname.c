@@ -28,6 +28,7 @@
 #include "../base/sys.h"
 #include "../err/linux.h"
 #include "../handle/handle.h"
+#include "../wait/wait.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -88,55 +89,78 @@ static NTSTATUS prepare(struct ls_handle *h, const struct timeval *tv, const str
 static void reset(struct ls_handle *h)
 {
 	uint16_t unspec[8] = { LX_AF_UNSPEC };
+	int err;
+	unsigned int el = sizeof err;
 
 	ls_sys_connect(h->fd, unspec, sizeof unspec);
+	/* Disconnecting a SYN_SENT socket leaves ECONNRESET pending (tcp_disconnect), which the
+	 * next call would report; Windows' next send says WSAENOTCONN. Reading SO_ERROR clears it. */
+	ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
 	h->u.sock.connecting = 0;
+}
+
+/* Waits for the connect under way on h until deadline_ns (0: none). Like every blocking call,
+ * the wait ends early for CancelSynchronousIo (STATUS_CANCELLED) or a close of h on another
+ * thread (WSAEINTR). */
+static NTSTATUS wait_connected(struct ls_handle *h, uint64_t deadline_ns)
+{
+	struct ls_wait_syncio *sync = ls_wait_syncio_begin(h);
+	NTSTATUS st = STATUS_SUCCESS;
+	int r, err = 0;
+	unsigned int el = sizeof err;
+	short rev;
+
+	for (;;) {
+		int ms = -1;
+
+		if (deadline_ns) {
+			uint64_t now = ls_sys_now_ns();
+			if (now >= deadline_ns) {
+				st = STATUS_IO_TIMEOUT;	/* WSAETIMEDOUT */
+				break;
+			}
+			ms = (int)((deadline_ns - now + 999999) / 1000000);
+		}
+		rev = 0;
+		r = ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_poll1(h->fd, LX_POLLOUT, &rev, ms);
+		if (r == -EINTR) {
+			if (ls_wait_syncio_stop(sync, h)) {
+				st = ls_baseprov_status(h, r);
+				break;
+			}
+			continue;
+		}
+		if (r < 0) {
+			st = ls_baseprov_status(h, r);
+			break;
+		}
+		if (r > 0) {
+			ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
+			if (err)
+				st = ls_baseprov_status(h, -err);
+			break;
+		}
+		/* r == 0: the deadline passed; the loop's head says so. */
+	}
+	if (ls_wait_syncio_end(sync) && st != STATUS_SUCCESS)
+		st = STATUS_CANCELLED;	/* WSA_OPERATION_ABORTED */
+	return st;
 }
 
 /* One blocking connect to a Windows sockaddr (user memory or ours), bounded by deadline_ns. */
 static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t deadline_ns)
 {
 	NTSTATUS st, failed = STATUS_SUCCESS;
-	int phase = 0, r, err = 0;
-	unsigned int el = sizeof err;
-	short rev;
+	int phase = 0;
 
 	st = ls_baseprov_connect_start(h, sa, len, &phase, &failed);
 	if (st != STATUS_SUCCESS)
 		return st;
-	if (phase == 3) {
-		reset(h);
-		return failed;
-	}
-	while (phase == 1) {
-		int ms = -1;
-
-		if (deadline_ns) {
-			uint64_t now = ls_sys_now_ns();
-			if (now >= deadline_ns) {
-				reset(h);
-				return STATUS_IO_TIMEOUT;	/* WSAETIMEDOUT */
-			}
-			ms = (int)((deadline_ns - now + 999999) / 1000000);
-		}
-		rev = 0;
-		r = ls_sys_poll1(h->fd, LX_POLLOUT, &rev, ms);
-		if (r == -EINTR || (r == 0 && deadline_ns))
-			continue;	/* the loop decides whether time is left */
-		if (r < 0) {
-			reset(h);
-			return ls_baseprov_status(h, r);
-		}
-		if (r > 0)
-			break;
-	}
+	st = phase == 3 ? failed : phase == 1 ? wait_connected(h, deadline_ns) : STATUS_SUCCESS;
 	h->u.sock.connecting = 0;
-	if (phase == 1) {
-		ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
-		if (err) {
-			reset(h);
-			return ls_baseprov_status(h, -err);
-		}
+	if (st != STATUS_SUCCESS) {
+		reset(h);
+		return st;
 	}
 	h->u.sock.bound = 1;
 	return STATUS_SUCCESS;
@@ -145,7 +169,7 @@ static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t d
 /* A failure that is the call's, not the address's: no other address would do better. */
 static int fatal(NTSTATUS st)
 {
-	return st == STATUS_CONNECTION_ACTIVE || st == LS_STATUS_FROM_WSA(WSAEALREADY) ||
+	return st == STATUS_CANCELLED || st == STATUS_REQUEST_ABORTED || st == STATUS_CONNECTION_ACTIVE || st == LS_STATUS_FROM_WSA(WSAEALREADY) ||
 	       st == STATUS_INVALID_PARAMETER || st == STATUS_ACCESS_VIOLATION;
 }
 

@@ -215,30 +215,99 @@ TEST(WSAConnectByName_not_started)
 	FAILS(WSAConnectByList(INVALID_SOCKET, NULL, NULL, NULL, NULL, NULL, NULL, NULL), FALSE, WSANOTINITIALISED);
 }
 
-TEST(WSAConnectByName_timeout)
+/* A listener whose accept queue is full: Linux then drops further SYNs and the connecting side
+ * retries after a second, so a connect to it stays under way for a while. The connections that
+ * filled it are in s[0..*n). */
+static SOCKET full_listener(char *port, size_t plen, SOCKET *s, int *n)
 {
 	struct sockaddr_storage ss;
 	struct timeval tv = { 0, 300000 };
-	SOCKET l, s[32];
-	char port[8];
-	int len, i, n, err = 0;
+	SOCKET l;
+	int len, err = 0;
 
-	su_start();
-	/* A listener whose accept queue fills up: Linux then drops the SYNs, the peer retries
-	 * after a second, and a short timeout expires first. */
 	l = su_bound(AF_INET, SOCK_STREAM, &ss, &len);
 	ASSERT_EQ(listen(l, 1), 0);
-	snprintf(port, sizeof port, "%u", (unsigned)ntohs(su_port_of(&ss)));
-	for (n = 0; n < 32; n++) {
-		s[n] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-		ASSERT_NE(s[n], INVALID_SOCKET);
-		if (!WSAConnectByNameA(s[n], "127.0.0.1", port, NULL, NULL, NULL, NULL, &tv, NULL)) {
+	snprintf(port, plen, "%u", (unsigned)ntohs(su_port_of(&ss)));
+	/* Connect until one times out: the queue is full then. */
+	for (*n = 0; *n < 32; (*n)++) {
+		s[*n] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+		ASSERT_NE(s[*n], INVALID_SOCKET);
+		if (!WSAConnectByNameA(s[*n], "127.0.0.1", port, NULL, NULL, NULL, NULL, &tv, NULL)) {
 			err = WSAGetLastError();
-			n++;
+			(*n)++;
 			break;
 		}
 	}
 	ASSERT_EQ(err, WSAETIMEDOUT);
+	return l;
+}
+
+TEST(WSAConnectByName_timeout)
+{
+	SOCKET l, s[32];
+	char port[8];
+	int i, n;
+
+	su_start();
+	l = full_listener(port, sizeof port, s, &n);
+	/* The socket that timed out is not connected and can try again (and time out again). */
+	{
+		struct timeval tv = { 0, 100000 };
+		FAILS(WSAConnectByNameA(s[n - 1], "127.0.0.1", port, NULL, NULL, NULL, NULL, &tv, NULL), FALSE,
+		      WSAETIMEDOUT);
+		FAILS(send(s[n - 1], "x", 1, 0), SOCKET_ERROR, WSAENOTCONN);
+	}
+	for (i = 0; i < n; i++)
+		ASSERT_EQ(closesocket(s[i]), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+struct blocked_connect {
+	SOCKET s;
+	const char *port;
+	volatile LONG result, err;
+};
+
+static DWORD WINAPI blocked_connect_main(LPVOID p)
+{
+	struct blocked_connect *b = p;
+
+	b->result = WSAConnectByNameA(b->s, "127.0.0.1", b->port, NULL, NULL, NULL, NULL, NULL, NULL);
+	b->err = WSAGetLastError();
+	return 0;
+}
+
+TEST(WSAConnectByName_cancel_synchronous_io)
+{
+	struct blocked_connect b;
+	SOCKET l, s[32];
+	char port[8];
+	HANDLE t;
+	int i, n;
+
+	su_start();
+	l = full_listener(port, sizeof port, s, &n);
+	memset(&b, 0, sizeof b);
+	b.s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	ASSERT_NE(b.s, INVALID_SOCKET);
+	b.port = port;
+	b.result = -1;
+	/* No timeout: the call waits until CancelSynchronousIo interrupts it, as any blocking call. */
+	t = CreateThread(NULL, 0, blocked_connect_main, &b, 0, NULL);
+	ASSERT_TRUE(t != NULL);
+	for (;;) {
+		SetLastError(0xdeadbeef);
+		if (CancelSynchronousIo(t))
+			break;
+		ASSERT_EQ(GetLastError(), ERROR_NOT_FOUND);
+		ASSERT_EQ(WaitForSingleObject(t, 1), WAIT_TIMEOUT);
+	}
+	ASSERT_EQ(WaitForSingleObject(t, INFINITE), WAIT_OBJECT_0);
+	ASSERT_EQ(CloseHandle(t), TRUE);
+	ASSERT_EQ(b.result, FALSE);
+	ASSERT_EQ(b.err, WSA_OPERATION_ABORTED);
+	ASSERT_EQ(closesocket(b.s), 0);
 	for (i = 0; i < n; i++)
 		ASSERT_EQ(closesocket(s[i]), 0);
 	ASSERT_EQ(closesocket(l), 0);
