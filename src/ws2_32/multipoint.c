@@ -84,6 +84,8 @@ static NTSTATUS join(struct ls_handle *h, const struct ls_err_lxaddr *a)
 	}
 	if (r == -EADDRINUSE)
 		return STATUS_CONNECTION_ACTIVE;	/* WSAEISCONN: a member already */
+	if (r == -ENODEV)
+		return STATUS_NETWORK_UNREACHABLE;	/* no interface routes the group: WSAENETUNREACH */
 	return r < 0 ? ls_baseprov_status(h, r) : STATUS_SUCCESS;
 }
 
