@@ -119,7 +119,9 @@ static NTSTATUS wait_connected(struct ls_handle *h, uint64_t deadline_ns)
 				st = STATUS_IO_TIMEOUT;	/* WSAETIMEDOUT */
 				break;
 			}
-			ms = (int)((deadline_ns - now + 999999) / 1000000);
+			/* Rounded up, and at most about 11 days per poll (an int of ms). */
+			ms = (deadline_ns - now) / 1000000 >= 1000000000 ? 1000000000
+									 : (int)((deadline_ns - now + 999999) / 1000000);
 		}
 		rev = 0;
 		r = ls_wait_syncio_stop(sync, h) ? -EINTR : ls_sys_poll1(h->fd, LX_POLLOUT, &rev, ms);
@@ -169,8 +171,8 @@ static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t d
 /* A failure that is the call's, not the address's: no other address would do better. */
 static int fatal(NTSTATUS st)
 {
-	return st == STATUS_CANCELLED || st == STATUS_REQUEST_ABORTED || st == STATUS_CONNECTION_ACTIVE || st == LS_STATUS_FROM_WSA(WSAEALREADY) ||
-	       st == STATUS_INVALID_PARAMETER || st == STATUS_ACCESS_VIOLATION;
+	return st == STATUS_CANCELLED || st == STATUS_REQUEST_ABORTED || st == STATUS_CONNECTION_ACTIVE ||
+	       st == LS_STATUS_FROM_WSA(WSAEALREADY) || st == STATUS_INVALID_PARAMETER || st == STATUS_ACCESS_VIOLATION;
 }
 
 static NTSTATUS fill_outputs(struct ls_handle *h, const struct outputs *o)
