@@ -194,7 +194,7 @@ TEST(WSAConnectByName_argument_errors)
 	      WSAEFAULT);
 	FAILS(WSAConnectByNameA(s, "127.0.0.1", port, NULL, NULL, &rlen, (SOCKADDR *)(uintptr_t)0x40, NULL, NULL),
 	      FALSE, WSAEFAULT);
-	FAILS(WSAConnectByNameA(s, "127.0.0.1", port, NULL, NULL, NULL, NULL, (const struct timeval *)(uintptr_t)0x50,
+	FAILS(WSAConnectByNameA(s, "127.0.0.1", port, NULL, NULL, NULL, NULL, (struct timeval *)(uintptr_t)0x50,
 				NULL), FALSE, WSAEFAULT);
 	ASSERT_EQ(ioctlsocket(l, FIONBIO, &on), 0);
 	FAILS(accept(l, NULL, NULL), INVALID_SOCKET, WSAEWOULDBLOCK);
@@ -265,7 +265,7 @@ TEST(WSAConnectByName_timeout)
 
 struct blocked_connect {
 	SOCKET s;
-	const char *port;
+	char *port;
 	volatile LONG result, err;
 };
 
