@@ -26,6 +26,7 @@
 #include "ws2.h"
 #include "../baseprov/baseprov.h"
 #include "../base/sys.h"
+#include "../base/wstr.h"
 #include "../err/linux.h"
 #include "../handle/handle.h"
 #include "../wait/wait.h"
@@ -249,15 +250,50 @@ static void add_target(struct target *t, int *n, int af, const SOCKADDR *sa, siz
 	(*n)++;
 }
 
+/* A caller's ANSI string (UTF-8 here) as a new malloc'd UTF-16 string; NULL with *e set to
+ * WSAEFAULT (bad pointer) or WSAENOBUFS. */
+static uint16_t *widen_user(const char *user, int *e)
+{
+	size_t cap = 64, n = 0;
+	char *a = malloc(cap), *na;
+	uint16_t *w = NULL;
+	size_t need;
+
+	*e = WSAENOBUFS;
+	while (a) {
+		if (ls_sys_copy_in(&a[n], user + n, 1) != 0) {
+			*e = WSAEFAULT;
+			break;
+		}
+		if (!a[n]) {
+			need = ls_wstr_from_utf8(NULL, 0, a);
+			w = malloc(need * sizeof *w);
+			if (w)
+				ls_wstr_from_utf8(w, need, a);
+			break;
+		}
+		if (++n == cap) {
+			na = cap < 65536 ? realloc(a, cap * 2) : NULL;
+			if (!na)
+				break;
+			a = na;
+			cap *= 2;
+		}
+	}
+	free(a);
+	return w;
+}
+
 /* The shared body of the A and W forms. */
 static BOOL connect_by_name(SOCKET s, const void *node, const void *service, int wide, const struct outputs *o,
 			    const struct timeval *tv, LPWSAOVERLAPPED reserved)
 {
 	struct ls_handle *h;
 	struct target *t = NULL;
+	uint16_t *wnode = NULL, *wservice = NULL;
 	uint64_t deadline_ns;
 	NTSTATUS st;
-	int n = 0, count = 0, e;
+	int n = 0, count = 0, e = 0;
 
 	if (!ls_ws2_started())
 		return fail(WSANOTINITIALISED);
@@ -269,7 +305,18 @@ static BOOL connect_by_name(SOCKET s, const void *node, const void *service, int
 	st = prepare(h, tv, o, &deadline_ns);
 	if (st != STATUS_SUCCESS)
 		goto out;
-	if (wide) {
+	/* Both forms resolve through GetAddrInfoW: the library must not call its own getaddrinfo,
+	 * whose reference a sanitizer runtime's unversioned interceptor would satisfy with glibc's
+	 * (docs/design.md S); the A strings are widened first (the ANSI code page is UTF-8). */
+	if (!wide) {
+		wnode = widen_user(node, &e);
+		wservice = wnode ? widen_user(service, &e) : NULL;
+		if (!wservice)
+			goto resolved;
+		node = wnode;
+		service = wservice;
+	}
+	{
 		ADDRINFOW hints, *res = NULL, *ai;
 		memset(&hints, 0, sizeof hints);
 		hints.ai_family = dual_stack(h) ? AF_UNSPEC : h->u.sock.af;
@@ -284,22 +331,10 @@ static BOOL connect_by_name(SOCKET s, const void *node, const void *service, int
 				add_target(t, &n, ai->ai_family, ai->ai_addr, ai->ai_addrlen, h->u.sock.af);
 			FreeAddrInfoW(res);
 		}
-	} else {
-		ADDRINFOA hints, *res = NULL, *ai;
-		memset(&hints, 0, sizeof hints);
-		hints.ai_family = dual_stack(h) ? AF_UNSPEC : h->u.sock.af;
-		hints.ai_socktype = SOCK_STREAM;
-		hints.ai_protocol = IPPROTO_TCP;
-		e = getaddrinfo(node, service, &hints, &res);
-		if (!e) {
-			for (ai = res; ai; ai = ai->ai_next)
-				count++;
-			t = calloc((size_t)count + 1, sizeof *t);
-			for (ai = res; t && ai; ai = ai->ai_next)
-				add_target(t, &n, ai->ai_family, ai->ai_addr, ai->ai_addrlen, h->u.sock.af);
-			freeaddrinfo(res);
-		}
 	}
+resolved:
+	free(wnode);
+	free(wservice);
 	if (e) {
 		st = LS_STATUS_FROM_WSA(e);	/* the resolver's own code */
 		goto out;

@@ -198,6 +198,11 @@ TEST(WSAConnectByName_argument_errors)
 				NULL), FALSE, WSAEFAULT);
 	ASSERT_EQ(ioctlsocket(l, FIONBIO, &on), 0);
 	FAILS(accept(l, NULL, NULL), INVALID_SOCKET, WSAEWOULDBLOCK);
+	/* Names outside the address space. */
+	FAILS(WSAConnectByNameA(s, (char *)(uintptr_t)0x60, port, NULL, NULL, NULL, NULL, NULL, NULL), FALSE,
+	      WSAEFAULT);
+	FAILS(WSAConnectByNameA(s, "127.0.0.1", (char *)(uintptr_t)0x60, NULL, NULL, NULL, NULL, NULL, NULL), FALSE,
+	      WSAEFAULT);
 	/* The resolver's own code for a name it cannot resolve. */
 	FAILS(WSAConnectByNameA(s, "127.0.0.1", "no-such-service-here", NULL, NULL, NULL, NULL, NULL, NULL), FALSE,
 	      WSATYPE_NOT_FOUND);
