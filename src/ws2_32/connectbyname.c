@@ -86,8 +86,9 @@ static NTSTATUS prepare(struct ls_handle *h, const struct timeval *tv, const str
 	return STATUS_SUCCESS;
 }
 
-/* Leaves a failed or abandoned attempt's socket unconnected, ready for another connect. */
-static void reset(struct ls_handle *h)
+/* Leaves a failed or abandoned attempt's socket unconnected, ready for another connect, and
+ * bound as before (bound: the local address before the first attempt, len 0 if none). */
+static void reset(struct ls_handle *h, const struct ls_err_lxaddr *bound)
 {
 	uint16_t unspec[8] = { LX_AF_UNSPEC };
 	int err;
@@ -98,6 +99,11 @@ static void reset(struct ls_handle *h)
 	 * next call would report; Windows' next send says WSAENOTCONN. Reading SO_ERROR clears it. */
 	ls_sys_getsockopt(h->fd, LX_SOL_SOCKET, LX_SO_ERROR, &err, &el);
 	h->u.sock.connecting = 0;
+	/* A socket the caller bound to port 0 loses that port when a connect fails (Linux keeps
+	 * only a port the bind named, though getsockname still shows it): bind it again where it
+	 * was, as Windows never unbinds. A socket that kept its port refuses this (EINVAL). */
+	if (bound->len)
+		ls_sys_bind(h->fd, bound->u.bytes, bound->len);
 }
 
 /* Waits for the connect under way on h until deadline_ns (0: none). Like every blocking call,
@@ -151,7 +157,8 @@ static NTSTATUS wait_connected(struct ls_handle *h, uint64_t deadline_ns)
 }
 
 /* One blocking connect to a Windows sockaddr (user memory or ours), bounded by deadline_ns. */
-static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t deadline_ns)
+static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t deadline_ns,
+			const struct ls_err_lxaddr *bound)
 {
 	NTSTATUS st, failed = STATUS_SUCCESS;
 	int phase = 0;
@@ -162,7 +169,7 @@ static NTSTATUS attempt(struct ls_handle *h, const void *sa, int len, uint64_t d
 	st = phase == 3 ? failed : phase == 1 ? wait_connected(h, deadline_ns) : STATUS_SUCCESS;
 	h->u.sock.connecting = 0;
 	if (st != STATUS_SUCCESS) {
-		reset(h);
+		reset(h, bound);
 		return st;
 	}
 	h->u.sock.bound = 1;
@@ -192,8 +199,15 @@ static NTSTATUS connect_targets(struct ls_handle *h, const struct target *t, con
 				uint64_t deadline_ns, const struct outputs *o)
 {
 	NTSTATUS st = LS_STATUS_FROM_WSA(WSAHOST_NOT_FOUND);
+	struct ls_err_lxaddr bound;
 	int i;
 
+	bound.len = 0;
+	if (ls_baseprov_is_bound(h)) {
+		bound.len = sizeof bound.u.bytes;
+		if (ls_sys_getsockname(h->fd, bound.u.bytes, &bound.len) != 0)
+			bound.len = 0;
+	}
 	for (i = 0; i < n; i++) {
 		if (deadline_ns && ls_sys_now_ns() >= deadline_ns) {
 			st = STATUS_IO_TIMEOUT;
@@ -203,9 +217,9 @@ static NTSTATUS connect_targets(struct ls_handle *h, const struct target *t, con
 			SOCKET_ADDRESS a;
 			if (ls_sys_copy_in(&a, &user_list[i], sizeof a) != 0)
 				return STATUS_ACCESS_VIOLATION;
-			st = attempt(h, a.lpSockaddr, a.iSockaddrLength, deadline_ns);
+			st = attempt(h, a.lpSockaddr, a.iSockaddrLength, deadline_ns, &bound);
 		} else {
-			st = attempt(h, &t[i].sa, t[i].len, deadline_ns);
+			st = attempt(h, &t[i].sa, t[i].len, deadline_ns, &bound);
 		}
 		if (st == STATUS_SUCCESS || st == STATUS_IO_TIMEOUT || fatal(st))
 			break;

@@ -363,6 +363,38 @@ TEST(WSAConnectByList_tries_in_order)
 	ASSERT_EQ(WSACleanup(), 0);
 }
 
+TEST(WSAConnectByList_bound_socket_keeps_its_port)
+{
+	struct sockaddr_storage good, bad, mine, local;
+	DWORD llen = sizeof local;
+	char port[8], buf[sizeof(SOCKET_ADDRESS_LIST) + sizeof(SOCKET_ADDRESS)];
+	SOCKET_ADDRESS_LIST *list = (SOCKET_ADDRESS_LIST *)buf;
+	SOCKET l, h, s, a;
+	int glen, blen, mlen;
+
+	su_start();
+	l = listener(AF_INET, &good, &glen, port, sizeof port);
+	h = refusing(AF_INET, &bad, &blen);
+	/* Windows 10 accepts a bound socket; the failed first attempt does not lose the binding. */
+	s = su_bound(AF_INET, SOCK_STREAM, &mine, &mlen);
+	memset(buf, 0, sizeof buf);
+	list->iAddressCount = 2;
+	list->Address[0].lpSockaddr = (LPSOCKADDR)&bad;
+	list->Address[0].iSockaddrLength = blen;
+	list->Address[1].lpSockaddr = (LPSOCKADDR)&good;
+	list->Address[1].iSockaddrLength = glen;
+	ASSERT_EQ(WSAConnectByList(s, list, &llen, (SOCKADDR *)&local, NULL, NULL, NULL, NULL), TRUE);
+	ASSERT_EQ(llen, (DWORD)mlen);
+	ASSERT_MEM_EQ(&local, &mine, mlen);
+	a = accept(l, NULL, NULL);
+	ASSERT_NE(a, INVALID_SOCKET);
+	ASSERT_EQ(closesocket(a), 0);
+	ASSERT_EQ(closesocket(s), 0);
+	ASSERT_EQ(closesocket(h), 0);
+	ASSERT_EQ(closesocket(l), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
 TEST(WSAConnectByList_argument_errors)
 {
 	SOCKET_ADDRESS_LIST list;
