@@ -2,8 +2,8 @@
  *
  * Windows' catalog gives XP1_SUPPORT_MULTIPOINT to the UDP (and RAW) entries only, without
  * XP1_MULTIPOINT_CONTROL_PLANE or _DATA_PLANE: non-rooted control and data planes, i.e. IP
- * multicast (protocol-info.md §5; our catalog's XP1_UDP is the same 0x20609). So the one
- * multipoint socket there is a datagram socket made by WSASocket with
+ * multicast (protocol-info.md §5; our catalog's XP1_UDP, which the RAW entries share, is the
+ * same 0x20609). So the multipoint sockets there are UDP and raw sockets made by WSASocket with
  * WSA_FLAG_MULTIPOINT_C_LEAF and/or _D_LEAF; WSAJoinLeaf on any other socket is WSAEINVAL, the
  * code the page gives for "a UDP socket that was opened without" those flags. On a c_leaf
  * "the returned socket descriptor is the same as the input socket descriptor".
@@ -34,7 +34,7 @@ static int is_multipoint(struct ls_handle *h)
 {
 	const WSAPROTOCOL_INFOW *e = ls_catalog_find_id(h->u.sock.catalog_id);
 
-	return e && (e->dwServiceFlags1 & XP1_SUPPORT_MULTIPOINT) && h->u.sock.type == SOCK_DGRAM &&
+	return e && (e->dwServiceFlags1 & XP1_SUPPORT_MULTIPOINT) && h->u.sock.type != SOCK_STREAM &&
 	       (h->u.sock.multipoint & LEAF_FLAGS);
 }
 

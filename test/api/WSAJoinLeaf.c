@@ -214,3 +214,25 @@ TEST(WSAJoinLeaf_bad_arguments)
 	ASSERT_EQ(closesocket(s), 0);
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+TEST(WSAJoinLeaf_raw_socket)
+{
+	struct sockaddr_storage g;
+	SOCKET s;
+	int len;
+
+	su_start();
+	need_multicast(AF_INET);
+	/* The RAW entries are multipoint too (0x20609, as UDP). */
+	s = WSASocketW(AF_INET, SOCK_RAW, IPPROTO_UDP, NULL, 0, LEAF);
+	if (s == INVALID_SOCKET) {
+		ASSERT_EQ(WSAGetLastError(), WSAEACCES);
+		ASSERT_EQ(WSACleanup(), 0);
+		SKIP("raw sockets need privileges");
+	}
+	len = group(AF_INET, &g, 0);
+	ASSERT_EQ(WSAJoinLeaf(s, (struct sockaddr *)&g, len, NULL, NULL, NULL, NULL, JL_BOTH), s);
+	FAILS(WSAJoinLeaf(s, (struct sockaddr *)&g, len, NULL, NULL, NULL, NULL, JL_BOTH), INVALID_SOCKET, WSAEISCONN);
+	ASSERT_EQ(closesocket(s), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+}
