@@ -90,6 +90,8 @@ NTSTATUS ls_baseprov_socket(const WSAPROTOCOL_INFOW *entry, int af, int type, in
 	h->u.sock.protocol = protocol ? protocol : entry->iProtocol;
 	h->u.sock.catalog_id = entry->dwCatalogEntryId;
 	h->u.sock.overlapped = (wsa_flags & WSA_FLAG_OVERLAPPED) != 0;
+	h->u.sock.multipoint = (uint8_t)(wsa_flags & (WSA_FLAG_MULTIPOINT_C_ROOT | WSA_FLAG_MULTIPOINT_C_LEAF |
+						      WSA_FLAG_MULTIPOINT_D_ROOT | WSA_FLAG_MULTIPOINT_D_LEAF));
 	/* Windows reports ICMP port unreachable to UDP receives by default (SIO_UDP_CONNRESET). */
 	if (type == SOCK_DGRAM && (af == AF_INET || af == AF_INET6))
 		ls_baseprov_udp_connreset(h, 1);

@@ -56,6 +56,7 @@ struct ls_handle_sock {
 	 * D, A2): 1 a listener (set at listen) or a connection it accepted (the kernel copies the
 	 * listener's flag); 2 an AcceptEx target: 1 once a connection lands on it (connected). */
 	uint8_t lx_reuse;
+	uint8_t multipoint;		/* WSA_FLAG_MULTIPOINT_* bits given to WSASocket (WSAJoinLeaf) */
 	int bufsize[2];			/* SO_SNDBUF, SO_RCVBUF as set: Windows reports the value set */
 	uint32_t timeo[2];		/* SO_SNDTIMEO, SO_RCVTIMEO in ms as set (Linux rounds to a tick) */
 	int deferred_fd;		/* WSAAccept CF_DEFER: accepted fd + 1, offered again; 0 none */

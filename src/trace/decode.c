@@ -226,6 +226,12 @@ const char *ls_trace_how(int how)
 	return lookup(t, COUNT(t), (uint64_t)(int64_t)how, "%lld");
 }
 
+const char *ls_trace_jl_flags(unsigned long f)
+{
+	static const struct name t[] = { N(JL_SENDER_ONLY), N(JL_RECEIVER_ONLY), N(JL_BOTH) };
+	return lookup(t, COUNT(t), (uint64_t)f, "%#llx");
+}
+
 const char *ls_trace_wsa_flags(unsigned long f)
 {
 	static const struct name t[] = {

@@ -46,6 +46,7 @@ const char *ls_trace_pollfds(const void *fds, unsigned long n);	/* [{3, POLLRDNO
 const char *ls_trace_fdset(const void *set);
 const char *ls_trace_wsabufs(const void *bufs, unsigned long n);	/* [{0x7f.., 16}], first 4 */		/* [3, 4], first 8 sockets */
 const char *ls_trace_tf_flags(unsigned long flags);	/* TF_REUSE_SOCKET|TF_DISCONNECT */
+const char *ls_trace_jl_flags(unsigned long flags);	/* JL_BOTH (WSAJoinLeaf) */
 
 /* kernel32 constants. */
 const char *ls_trace_handle(const void *h);		/* 5, NULL, INVALID_HANDLE_VALUE */

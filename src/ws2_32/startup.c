@@ -6,6 +6,7 @@
 #include <string.h>
 
 atomic_int ls_ws2_refs;
+atomic_int ls_ws2_version;
 
 int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 {
@@ -35,7 +36,15 @@ int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 	strcpy(d.szSystemStatus, "Running");
 	if (ls_sys_copy_out(lpWSAData, &d, sizeof d) != 0)
 		return LS_TRACE_RET_CODE(WSAEFAULT);
-	atomic_fetch_add(&ls_ws2_refs, 1);
+	/* The process runs at the lowest version any WSAStartup negotiated (legacy.c reads it:
+	 * the Winsock 1.1 blocking-hook calls work only for 1.x callers). */
+	if (atomic_fetch_add(&ls_ws2_refs, 1) == 0) {
+		atomic_store(&ls_ws2_version, (LOBYTE(d.wVersion) << 8) | HIBYTE(d.wVersion));
+	} else {
+		int want = (LOBYTE(d.wVersion) << 8) | HIBYTE(d.wVersion), v = atomic_load(&ls_ws2_version);
+		while (want < v && !atomic_compare_exchange_weak(&ls_ws2_version, &v, want))
+			;
+	}
 	return LS_TRACE_RET_CODE(0);
 }
 

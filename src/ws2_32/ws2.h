@@ -16,6 +16,9 @@
 
 /* WSAStartup reference count (startup.c). */
 extern atomic_int ls_ws2_refs;
+/* The lowest version WSAStartup negotiated since the count left 0, as major << 8 | minor
+ * (0x0101 for 1.1, 0x0202 for 2.2). */
+extern atomic_int ls_ws2_version;
 
 static inline int ls_ws2_started(void)
 {

@@ -1,0 +1,91 @@
+/* The Winsock 1.1 pseudo-blocking calls: WSASetBlockingHook, WSAUnhookBlockingHook,
+ * WSAIsBlocking, WSACancelBlockingCall. Removed for Winsock 2 callers (WSAEOPNOTSUPP); a process
+ * that negotiated 1.x (the lowest version any WSAStartup asked for) keeps a per-thread hook, and
+ * no blocking call is ever in progress to cancel (WSAEINVAL) or to report (FALSE). */
+#include <winsock2.h>
+#include <windows.h>
+
+#include "test.h"
+#include "sockutil.h"
+
+static INT_PTR WINAPI hook_a(void)
+{
+	return FALSE;
+}
+
+static INT_PTR WINAPI hook_b(void)
+{
+	return TRUE;
+}
+
+static void start(WORD version)
+{
+	WSADATA d;
+
+	ASSERT_EQ(WSAStartup(version, &d), 0);
+}
+
+TEST(WSASetBlockingHook_not_started)
+{
+	WSASetLastError(0xdeadbeef);
+	ASSERT_TRUE(WSASetBlockingHook(hook_a) == NULL);
+	ASSERT_EQ(WSAGetLastError(), WSANOTINITIALISED);
+	FAILS(WSAUnhookBlockingHook(), SOCKET_ERROR, WSANOTINITIALISED);
+	FAILS(WSACancelBlockingCall(), SOCKET_ERROR, WSANOTINITIALISED);
+	ASSERT_EQ(WSAIsBlocking(), FALSE);
+}
+
+TEST(WSASetBlockingHook_winsock2_removed)
+{
+	start(MAKEWORD(2, 2));
+	WSASetLastError(0xdeadbeef);
+	ASSERT_TRUE(WSASetBlockingHook(hook_a) == NULL);
+	ASSERT_EQ(WSAGetLastError(), WSAEOPNOTSUPP);
+	FAILS(WSAUnhookBlockingHook(), SOCKET_ERROR, WSAEOPNOTSUPP);
+	FAILS(WSACancelBlockingCall(), SOCKET_ERROR, WSAEOPNOTSUPP);
+	ASSERT_EQ(WSAIsBlocking(), FALSE);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(WSASetBlockingHook_winsock11)
+{
+	FARPROC def;
+
+	start(MAKEWORD(1, 1));
+	/* The first call returns Windows' default hook, then each call the previous one. */
+	def = WSASetBlockingHook(hook_a);
+	ASSERT_TRUE(def != NULL);
+	ASSERT_TRUE(def != (FARPROC)hook_a);
+	ASSERT_TRUE(WSASetBlockingHook(hook_b) == (FARPROC)hook_a);
+	ASSERT_EQ(WSAUnhookBlockingHook(), 0);
+	/* Unhooked: the default is back. */
+	ASSERT_TRUE(WSASetBlockingHook(hook_b) == def);
+	ASSERT_EQ(WSAUnhookBlockingHook(), 0);
+	/* A hook that is no code is refused. */
+	WSASetLastError(0xdeadbeef);
+	ASSERT_TRUE(WSASetBlockingHook(NULL) == NULL);
+	ASSERT_EQ(WSAGetLastError(), WSAEFAULT);
+	/* Nothing is ever blocking in this thread's 1.1 sense. */
+	FAILS(WSACancelBlockingCall(), SOCKET_ERROR, WSAEINVAL);
+	ASSERT_EQ(WSAIsBlocking(), FALSE);
+	ASSERT_EQ(WSACleanup(), 0);
+}
+
+TEST(WSASetBlockingHook_lowest_version_counts)
+{
+	/* 2.2 then 1.1: the process is a 1.1 client. */
+	start(MAKEWORD(2, 2));
+	start(MAKEWORD(1, 1));
+	ASSERT_TRUE(WSASetBlockingHook(hook_a) != NULL);
+	ASSERT_EQ(WSAUnhookBlockingHook(), 0);
+	/* A later 2.2 call does not raise it. */
+	start(MAKEWORD(2, 2));
+	ASSERT_EQ(WSAUnhookBlockingHook(), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+	ASSERT_EQ(WSACleanup(), 0);
+	/* A fresh start after the last cleanup negotiates anew. */
+	start(MAKEWORD(2, 2));
+	FAILS(WSAUnhookBlockingHook(), SOCKET_ERROR, WSAEOPNOTSUPP);
+	ASSERT_EQ(WSACleanup(), 0);
+}
