@@ -31,5 +31,12 @@ if [ -n "$inc" ]; then
 	extra=$(grep '^linsock_ws2_' "$tmp/have" | sed 's/^linsock_ws2_//' | comm -23 - "$tmp/symver")
 	[ -z "$extra" ] || { echo "linsock_ws2_ names without an LS_WS2_SYMVER line:" $extra; status=1; }
 fi
+# A call from inside the library to a name it exports under the non-default version (socket,
+# getsockopt, inet_pton, accept...) binds at run time to the Windows function, or to a sanitizer's
+# interceptor, never to glibc's: internal code must use ls_sys_*/ls_libc_* or a static helper.
+if command -v objdump >/dev/null 2>&1; then
+	inner=$(objdump -R "$lib" | awk '$3 ~ /[^@]@WS2_32$/ {print $3}' | sort -u)
+	[ -z "$inner" ] || { echo "the library calls its own non-default-version exports (design S):" $inner; status=1; }
+fi
 [ $status -eq 0 ] && echo "exports: $(wc -l <"$tmp/want") names, all exported, nothing else${inc:+; $(wc -l <"$tmp/symver") LS_WS2_SYMVER names twice}"
 exit $status

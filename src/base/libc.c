@@ -30,11 +30,13 @@ _Static_assert(sizeof(((struct ls_libc_ai *)0)->addr) >= sizeof(struct sockaddr_
 typedef int (*gai_fn)(const char *, const char *, const struct addrinfo *, struct addrinfo **);
 typedef void (*fai_fn)(struct addrinfo *);
 typedef int (*gni_fn)(const struct sockaddr *, socklen_t, char *, socklen_t, char *, socklen_t, int);
+typedef int (*pton_fn)(int, const char *, void *);
 
 static struct {
 	gai_fn gai;
 	fai_fn fai;
 	gni_fn gni;
+	pton_fn pton;
 	atomic_int state;	/* 0 not tried, 1 ready, -1 unavailable */
 } fns;
 
@@ -53,9 +55,10 @@ static int load(void)
 		fns.gai = (gai_fn)dlsym(h, "getaddrinfo");
 		fns.fai = (fai_fn)dlsym(h, "freeaddrinfo");
 		fns.gni = (gni_fn)dlsym(h, "getnameinfo");
+		fns.pton = (pton_fn)dlsym(h, "inet_pton");
 		dlclose(h);	/* NOLOAD took a reference; libc itself stays */
 	}
-	st = (h && fns.gai && fns.fai && fns.gni) ? 1 : -1;
+	st = (h && fns.gai && fns.fai && fns.gni && fns.pton) ? 1 : -1;
 	atomic_store_explicit(&fns.state, st, memory_order_release);
 	return st > 0;
 }
@@ -196,6 +199,17 @@ static void host_out(struct ls_libc_host *out, const struct hostent *he)
 	out->addrtype = he->h_addrtype;
 	out->length = he->h_length;
 	out->addrs = he->h_addr_list;
+}
+
+int ls_libc_inet_pton(int af, const char *s, void *dst)
+{
+	int saved = errno, r;
+
+	if (!load())
+		return -1;
+	r = fns.pton(af, s, dst);
+	errno = saved;
+	return r;
 }
 
 int ls_libc_gethostbyname(const char *name, int af, struct ls_libc_host *out, char *buf, size_t len)

@@ -85,6 +85,8 @@ struct ls_libc_serv {
 };
 
 /* These fill *out using buf (LS_LIBC_EOVERFLOW: call again with a bigger buf). */
+/* glibc's inet_pton (the plain name in linsock is the Windows export): 1, 0 or -1. */
+int ls_libc_inet_pton(int af, const char *s, void *dst);
 int ls_libc_gethostbyname(const char *name, int af, struct ls_libc_host *out, char *buf, size_t len);
 int ls_libc_gethostbyaddr(const void *addr, unsigned int alen, int af, struct ls_libc_host *out,
 			  char *buf, size_t len);

@@ -781,12 +781,12 @@ int ls_sys_on_stack(const void *p, size_t len)
 int ls_sys_tcp_was_established(int fd)
 {
 	struct tcp_info ti;
-	socklen_t len = sizeof ti;
-	int saved = errno;
+	unsigned int len = sizeof ti;
+	int r;
 
 	memset(&ti, 0, sizeof ti);
-	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0)
-		return (int)ret(-1, saved);
+	if ((r = ls_sys_getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len)) != 0)
+		return r;	/* the raw call: getsockopt here would be the Windows export */
 	if (len < offsetof(struct tcp_info, tcpi_rcv_rtt))
 		return -ENOSYS;
 	/* A handshake leaves an RTT sample on both sides (at least 1 us: the kernel never stores
@@ -799,12 +799,12 @@ int ls_sys_tcp_was_established(int fd)
 int ls_sys_tcp_info(int fd, struct ls_sys_tcp_info *out)
 {
 	struct tcp_info ti;
-	socklen_t len = sizeof ti;
-	int saved = errno;
+	unsigned int len = sizeof ti;
+	int r;
 
 	memset(&ti, 0, sizeof ti);
-	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0)
-		return (int)ret(-1, saved);
+	if ((r = ls_sys_getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len)) != 0)
+		return r;	/* the raw call: getsockopt here would be the Windows export */
 	/* Fields a shorter (older kernel's) structure lacks stay zero. */
 	memset(out, 0, sizeof *out);
 	out->state = ti.tcpi_state;

@@ -19,6 +19,7 @@
 
 #include "../base/sys.h"
 #include "netif.h"
+#include "../base/libc.h"
 
 /* Everything of one snapshot hangs off the list: interfaces in one array, addresses in a linked
  * pool, freed together. */
@@ -217,9 +218,9 @@ static void read_resolv(struct list_priv *l)
 			pct = strchr(word, '%');	/* fe80::1%eth0 */
 			if (pct)
 				*pct = 0;
-			if (inet_pton(AF_INET, word, a->addr) == 1)
+			if (ls_libc_inet_pton(AF_INET, word, a->addr) == 1)
 				a->family = LS_NETIF_INET;
-			else if (inet_pton(AF_INET6, word, a->addr) == 1)
+			else if (ls_libc_inet_pton(AF_INET6, word, a->addr) == 1)
 				a->family = LS_NETIF_INET6;
 			else
 				continue;

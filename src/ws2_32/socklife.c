@@ -163,24 +163,31 @@ int WSAAPI listen(SOCKET s, int backlog)
 	return LS_TRACE_RET_INT(ls_ws2_return(st));
 }
 
-SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+/* accept's body, also WSAAccept's without a condition function: called directly, never
+ * through the exported name (a sanitizer's interceptor would take `accept@WS2_32`, design S). */
+static SOCKET accept_plain(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
 	struct ls_handle *h, *n = NULL;
 	NTSTATUS st;
 
-	LS_TRACE_CALL("%s, %p, %p", ls_trace_socket(s), (const void *)addr, (const void *)addrlen);
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
-		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
+		return INVALID_SOCKET;
 	}
 	h = ls_handle_get_socket(s);
 	if (!h) {
 		ls_lasterr_set(WSAENOTSOCK);
-		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
+		return INVALID_SOCKET;
 	}
 	st = ls_baseprov_accept(h, addr, addrlen, &n);
 	ls_handle_put(h);
-	return LS_TRACE_RET_SOCKET(socket_return(st, n));
+	return socket_return(st, n);
+}
+
+SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+{
+	LS_TRACE_CALL("%s, %p, %p", ls_trace_socket(s), (const void *)addr, (const void *)addrlen);
+	return LS_TRACE_RET_SOCKET(accept_plain(s, addr, addrlen));
 }
 
 /* WSAAccept: the condition function sees the caller and decides (CF_ACCEPT, CF_REJECT,
@@ -200,7 +207,7 @@ SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDIT
 	LS_TRACE_CALL("%s, %p, %p, %p, %#lx", ls_trace_socket(s), (const void *)addr, (const void *)addrlen,
 		 (void *)(uintptr_t)lpfnCondition, (unsigned long)dwCallbackData);
 	if (!lpfnCondition)
-		return LS_TRACE_RET_SOCKET(accept(s, addr, addrlen));
+		return LS_TRACE_RET_SOCKET(accept_plain(s, addr, addrlen));
 	if (!ls_ws2_started()) {
 		ls_lasterr_set(WSANOTINITIALISED);
 		return LS_TRACE_RET_SOCKET(INVALID_SOCKET);
