@@ -788,6 +788,7 @@ enum { TCTX_IDLE, TCTX_THREAD, TCTX_REAPER };
 
 struct tctx {
 	struct ls_engine_ctx *ctx;
+	int fresh;			/* adopted: the backend's APC watch is stale (tctx_sleep) */
 	atomic_int state;
 	atomic_int dead;		/* its thread ended: adoptable */
 	struct tctx *all_next;		/* immutable once published */
@@ -829,6 +830,7 @@ static struct ls_engine_ctx *tctx_current(void)
 	for (t = atomic_load_explicit(&tctxs, memory_order_acquire); t; t = t->all_next)
 		if (atomic_load_explicit(&t->dead, memory_order_acquire)) {
 			atomic_store_explicit(&t->dead, 0, memory_order_relaxed);
+			t->fresh = 1;
 			break;
 		}
 	if (!t) {
@@ -869,6 +871,25 @@ static void tctx_release(int readable)
 	if (readable)
 		ls_engine_ctx_poll(t->ctx, 0);
 	atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+}
+
+/* wait.c's hook for an alertable wait with no objects (SleepEx): claim, then the backend waits
+ * for a completion or the APC fd in one enter (io_uring: ur_sleep, P3), completing what became
+ * ready; release. -1 if it cannot (no context, the reaper is on it, epoll): the caller polls. */
+static int tctx_sleep(int apc_fd, int timeout_ms)
+{
+	struct tctx *t = my_tctx;
+	int idle = TCTX_IDLE, r;
+
+	if (!t || !ls_engine_backend->sleep ||
+	    !atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_THREAD, memory_order_acquire,
+						     memory_order_relaxed))
+		return -1;
+	r = ls_engine_backend->sleep(t->ctx, apc_fd, t->fresh, timeout_ms);
+	if (r == 0)
+		t->fresh = 0;
+	atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+	return r;
 }
 
 /* The reaper's tick: completes what waits in the contexts of threads that are not polling. */
@@ -956,13 +977,15 @@ static int kernel_recv = 1;
 
 static int kernel_eligible(struct ls_engine_sock *es, struct ls_op *op)
 {
-	return kernel_recv && ls_engine_backend->recv_submit && es->bound && es->ctx == es->bound &&
+	return kernel_recv && ls_engine_backend->recv_submit &&
+	       ((es->bound && es->ctx == es->bound) || (es->in_tctx && !es->bound)) &&
 	       op->kind == LS_OP_RECV && op->stream && op->lflags == 0 && !op->user_from && !es->evsel &&
 	       !op->in_kernel;
 }
 
-/* es->lock held; op is the head of es->q[0] and its try said EAGAIN. */
-static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
+/* es->lock held; op is the head of es->q[0]; tried: its try said EAGAIN (else it was skipped,
+ * P3 below). */
+static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op, int tried)
 {
 	void *msg = NULL, *buf = NULL;
 	unsigned long len = 0;
@@ -976,8 +999,27 @@ static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
 		buf = op->iov[0].base;
 		len = op->iov[0].len;
 	}
-	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg) == 0)
+	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg, tried) == 0)
 		op->in_kernel = 1;
+}
+
+/* ---- ReadFileEx straight into the kernel (io_uring, docs/design.md P3) ----
+ * ReadFileEx returns TRUE whether its receive completed at once or is pending, and its routine
+ * runs only in a later alertable wait, so unlike WSARecv or ReadFile (whose return values show
+ * an immediate completion) the try at start is not observable. On a stream socket watched in a
+ * thread's own context (tctx) it is skipped: the receive goes into that context's ring as the
+ * queue's head (all the rules above hold), and the io_uring_enter of the thread's next alertable
+ * wait submits it and waits for it (ur_sleep), as a native io_uring program does. Data already
+ * there is found by the kernel's attempt at submission. A thread that never waits alertably:
+ * the reaper's tick submits and reaps it (section P). es->lock held; es->ctx set or set here.
+ * 1 if op skips its try. */
+static int kernel_direct(struct ls_engine_sock *es, struct ls_op *op)
+{
+	if (!op->no_try || !kernel_recv || !ls_engine_backend->recv_submit || es->bound || es->q[0])
+		return 0;
+	if (!es->ctx && ctx_enter(es, op->routine != NULL) != 0)
+		return 0;	/* the usual path reports it */
+	return kernel_eligible(es, op);
 }
 
 /* es->lock held: runs the receive queue after its head left the kernel (or was put back):
@@ -994,7 +1036,7 @@ static struct ls_op **run_recv_queue(struct ls_engine_sock *es, struct ls_op **d
 		done_tail = &op->next;
 	}
 	if (es->q[0] && kernel_eligible(es, es->q[0]))
-		kernel_submit(es, es->q[0]);
+		kernel_submit(es, es->q[0], 1);
 	return done_tail;
 }
 
@@ -1041,6 +1083,7 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
 	int dir = op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT || op->kind == LS_OP_EXT_SEND;
+	int direct;
 	NTSTATUS st;
 
 	if (!es) {
@@ -1052,7 +1095,8 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	op->ov->InternalHigh = 0;
 	file_event(es, 0);	/* an I/O starts: the handle is not signalled */
 	pthread_mutex_lock(&es->lock);
-	if (!es->q[dir] && attempt(op)) {
+	direct = kernel_direct(es, op);
+	if (!es->q[dir] && !direct && attempt(op)) {
 		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
 		pthread_mutex_unlock(&es->lock);
 		st = op->status;
@@ -1094,7 +1138,15 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	*es->tail[dir] = op;
 	es->tail[dir] = &op->next;
 	if (es->q[dir] == op && kernel_eligible(es, op))
-		kernel_submit(es, op);
+		kernel_submit(es, op, !direct);
+	if (direct && !op->in_kernel && attempt(op)) {
+		/* No SQE: the skipped try is made after all (a readiness edge may be long gone). */
+		es->q[0] = NULL;
+		es->tail[0] = &es->q[0];
+		pthread_mutex_unlock(&es->lock);
+		deliver(op, 0);
+		return STATUS_PENDING;
+	}
 	pthread_mutex_unlock(&es->lock);
 	return STATUS_PENDING;
 }
@@ -1405,6 +1457,18 @@ void ls_engine_thread_exit(void)
 						pp = &op->next;
 						continue;
 					}
+					if (op->in_kernel) {
+						/* A ReadFileEx in the thread's ring (P3): the kernel
+						 * ends it (io_uring also would, as the task exits); its
+						 * CQE completes it once as aborted, reaped by the
+						 * reaper's tick. */
+						if (!op->cancelled) {
+							op->cancelled = 1;
+							ls_engine_backend->op_cancel(es->ctx, op);
+						}
+						pp = &op->next;
+						continue;
+					}
 					*pp = op->next;
 					op->next = NULL;
 					op->status = STATUS_CANCELLED;
@@ -1614,6 +1678,7 @@ __attribute__((constructor)) static void engine_hooks(void)
 	ls_handle_engine_free = sock_free;
 	ls_wait_alertable_claim = tctx_claim;
 	ls_wait_alertable_release = tctx_release;
+	ls_wait_alertable_sleep = tctx_sleep;
 }
 
 /* ---- Backend choice and contexts ---- */

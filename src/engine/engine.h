@@ -85,6 +85,8 @@ struct ls_op {
 	uint8_t in_kernel;		/* queued into the kernel (io_uring recv): its CQE completes it */
 	uint8_t published;		/* port: status block written early (a GetOverlappedResult waiter);
 				 * dequeue must not write it again over a reused OVERLAPPED */
+	uint8_t no_try;			/* ReadFileEx: an immediate completion is not observable, so the
+				 * io_uring backend may skip the try at start (docs/design.md P3) */
 	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
 	int lflags;			/* Linux MSG_* for the syscall */
 	NTSTATUS status;		/* result */
