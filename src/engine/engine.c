@@ -1079,6 +1079,24 @@ void ls_engine_op_cqe(struct ls_op *op, int res)
 	}
 }
 
+int ls_engine_recv_in_kernel(intptr_t v)
+{
+	struct ls_handle *h = ls_handle_get(v);
+	struct ls_engine_sock *es;
+	int r = 0;
+
+	if (!h)
+		return 0;
+	es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	if (es) {
+		pthread_mutex_lock(&es->lock);
+		r = es->q[0] && es->q[0]->in_kernel;
+		pthread_mutex_unlock(&es->lock);
+	}
+	ls_handle_put(h);
+	return r;
+}
+
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);

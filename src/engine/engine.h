@@ -195,6 +195,9 @@ int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst);
 int ls_engine_ov_waiting(void);
 
 /* Op-cache misses so far (tests: a warm loop must not add any). */
+/* Tests: 1 if the receive at the head of handle value v's queue is in the kernel (io_uring,
+ * docs/design.md P2/P3), 0 if not or no such handle. */
+int ls_engine_recv_in_kernel(intptr_t v);
 long ls_engine_cache_misses(void);
 
 /* CreateIoCompletionPort's association: h's completions go to port with key, and its waits are
