@@ -51,6 +51,9 @@ struct ls_engine_sock {
 	int fobj_fd;			/* its eventfd (closed with es) */
 	/* ctx is a thread's own context (engine.c tctx), not the reaper's or a port's. */
 	uint8_t in_tctx;
+	/* Registered without its readiness poll (register_fd leaves it unarmed; engine.c
+	 * need_ready arms it when an op first waits for readiness, P3). Under lock. */
+	uint8_t lazy;
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.
@@ -65,6 +68,9 @@ struct ls_engine_backend {
 	/* Watch es->fd for readiness in ctx (once per handle; edge-triggered). Called with
 	 * es->lock held. */
 	int (*register_fd)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
+	/* Optional: es was registered while es->lazy was set (so nothing watches it yet): start
+	 * watching it now, as register_fd would have. es->lock held. */
+	void (*arm)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
 	void (*unregister)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
 	int (*poll)(struct ls_engine_ctx *ctx, int timeout_ms);
 	void (*wake)(struct ls_engine_ctx *ctx);

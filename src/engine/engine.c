@@ -273,6 +273,7 @@ static atomic_int tctx_regs;
 static void ctx_leave(struct ls_engine_sock *es)
 {
 	ls_engine_backend->unregister(es->ctx, es);
+	es->lazy = 0;
 	if (es->in_tctx) {
 		es->in_tctx = 0;
 		atomic_fetch_sub_explicit(&tctx_regs, 1, memory_order_relaxed);
@@ -932,6 +933,9 @@ static void reaper_start(void)
 	}
 }
 
+/* Receives inside the kernel (P2, P3 below); LINSOCK_URING_RECV=0 turns them off. */
+static int kernel_recv = 1;
+
 /* es->lock held, es->ctx NULL: watches es in its port's context; else, for an op with a
  * completion routine, in the calling thread's own (tctx); else in the reaper's. 0 or -1. */
 static int ctx_enter(struct ls_engine_sock *es, int routine)
@@ -939,6 +943,10 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 	struct ls_engine_ctx *ctx = es->bound;
 
 	if (!ctx && routine && (ctx = tctx_current()) != NULL) {
+		/* io_uring: no readiness poll until an op waits for readiness (need_ready): a
+		 * socket whose receives all go into the kernel (P3) and whose sends complete at once
+		 * is spared a second wake-up and CQE per message. */
+		es->lazy = kernel_recv && ls_engine_backend->arm && ls_engine_backend->recv_submit;
 		if (ls_engine_backend->register_fd(ctx, es) == 0) {
 			es->ctx = ctx;
 			es->in_tctx = 1;
@@ -946,6 +954,7 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 				ls_engine_ctx_wake(reaper);	/* it starts ticking */
 			return 0;
 		}
+		es->lazy = 0;
 		ctx = NULL;
 	}
 	if (!ctx) {
@@ -956,6 +965,15 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 		return -1;
 	es->ctx = ctx;
 	return 0;
+}
+
+/* es->lock held, es->ctx set: an op waits for readiness; a lazy registration starts watching. */
+static inline void need_ready(struct ls_engine_sock *es)
+{
+	if (__builtin_expect(es->lazy, 0)) {
+		es->lazy = 0;
+		ls_engine_backend->arm(es->ctx, es);
+	}
 }
 
 /* ---- Receives inside the kernel (io_uring, port-bound stream sockets) ----
@@ -973,8 +991,6 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
  * - A CQE of -ECANCELED nobody asked for (io_uring ends an exiting thread's requests; Windows
  *   keeps port I/O running) puts the op back through a try and, if need be, the kernel.
  * LINSOCK_URING_RECV=0 turns it off (for A/B measurements). */
-static int kernel_recv = 1;
-
 static int kernel_eligible(struct ls_engine_sock *es, struct ls_op *op)
 {
 	return kernel_recv && ls_engine_backend->recv_submit &&
@@ -1037,6 +1053,8 @@ static struct ls_op **run_recv_queue(struct ls_engine_sock *es, struct ls_op **d
 	}
 	if (es->q[0] && kernel_eligible(es, es->q[0]))
 		kernel_submit(es, es->q[0], 1);
+	if (es->q[0] && !es->q[0]->in_kernel)
+		need_ready(es);
 	return done_tail;
 }
 
@@ -1165,6 +1183,8 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 		deliver(op, 0);
 		return STATUS_PENDING;
 	}
+	if (!op->in_kernel)
+		need_ready(es);
 	pthread_mutex_unlock(&es->lock);
 	return STATUS_PENDING;
 }
@@ -1188,6 +1208,8 @@ int ls_engine_watch(struct ls_handle *h)
 			r = -1;
 		else
 			es->ctx = ctx;
+	} else {
+		need_ready(es);	/* WSAEventSelect needs readiness */
 	}
 	pthread_mutex_unlock(&es->lock);
 	return r;
@@ -1234,6 +1256,7 @@ static void continue_on_target(struct ls_op *op)
 	op->next = NULL;
 	*es->tail[0] = op;
 	es->tail[0] = &op->next;
+	need_ready(es);
 	pthread_mutex_unlock(&es->lock);
 }
 
@@ -1454,10 +1477,50 @@ static __thread int thread_exited;
 /* Windows (Vista on) cancels the I/O a thread issued when it ends, except on handles bound to a
  * completion port (spec data-transfer.md §3; the port exception as widely documented). A
  * thread that never made an op record has no home and issued nothing: no scan. */
+#define EXIT_WAIT_MAX 16		/* sockets with this thread's receives in the kernel */
+
+static int tid_in_kernel(struct ls_engine_sock *es, int tid)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&es->lock);
+	for (struct ls_op *op = es->q[0]; op && !r; op = op->next)
+		r = op->in_kernel && op->issuer_tid == tid;
+	pthread_mutex_unlock(&es->lock);
+	return r;
+}
+
+/* Windows ends a thread only once its cancelled I/O has completed (the thread's handle is
+ * signalled after): wait for the kernel's answers to the cancels, reaping this thread's own
+ * context ourselves; another context is reaped by its thread or the reaper's tick. Bounded
+ * (about a second), as Windows' wait for cancellation is. */
+static void exit_wait_kernel(struct ls_engine_sock **w, int n, int tid)
+{
+	for (int round = 0; round < 1000; round++) {
+		struct tctx *t = my_tctx;
+		int left = 0, idle = TCTX_IDLE, dummy = 0;
+
+		for (int i = 0; i < n; i++)
+			left += tid_in_kernel(w[i], tid);
+		if (!left)
+			break;
+		if (t && atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_THREAD, memory_order_acquire,
+								 memory_order_relaxed)) {
+			ls_engine_ctx_poll(t->ctx, 1);
+			atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+		} else {
+			ls_sys_futex_wait_ms(&dummy, 0, 1);
+		}
+	}
+	for (int i = 0; i < n; i++)
+		ls_engine_sock_release(w[i]);
+}
+
 void ls_engine_thread_exit(void)
 {
 	struct ls_op *done = NULL, **done_tail = &done;
-	int tid;
+	struct ls_engine_sock *wait_es[EXIT_WAIT_MAX];
+	int tid, nwait = 0;
 
 	if (!home || thread_exited)
 		return;
@@ -1476,13 +1539,17 @@ void ls_engine_thread_exit(void)
 						continue;
 					}
 					if (op->in_kernel) {
-						/* A ReadFileEx in the thread's ring (P3): the kernel
-						 * ends it (io_uring also would, as the task exits); its
-						 * CQE completes it once as aborted, reaped by the
-						 * reaper's tick. */
+						/* A receive in a thread's ring (P3): the kernel ends
+						 * it (io_uring also would, as the task exits); its CQE
+						 * completes it once as aborted (exit_wait_kernel). */
 						if (!op->cancelled) {
 							op->cancelled = 1;
 							ls_engine_backend->op_cancel(es->ctx, op);
+						}
+						if (nwait < EXIT_WAIT_MAX &&
+						    (nwait == 0 || wait_es[nwait - 1] != es)) {
+							ls_engine_sock_hold(es);
+							wait_es[nwait++] = es;
 						}
 						pp = &op->next;
 						continue;
@@ -1508,6 +1575,8 @@ void ls_engine_thread_exit(void)
 		done = op->next;
 		deliver(op, 0);
 	}
+	if (nwait)
+		exit_wait_kernel(wait_es, nwait, tid);
 }
 
 /* ---- Duplicated handles ---- */

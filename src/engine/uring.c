@@ -204,12 +204,33 @@ static int ur_register(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
 		r->next->prev = r;
 	ctx->regs = r;
 	es->breg = r;
+	if (es->lazy) {
+		pthread_mutex_unlock(&ctx->lock);	/* ur_arm later, if ever */
+		return 0;
+	}
 	arm(ctx, r);
 	wake = ctx->waiting;
 	pthread_mutex_unlock(&ctx->lock);
 	if (wake)
 		eventfd_write(ctx->wakefd, 1);
 	return 0;
+}
+
+/* A lazy registration's poll (P3: receives all went into the kernel until now). */
+static void ur_arm(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
+{
+	struct reg *r = es->breg;
+	int wake;
+
+	if (!r)
+		return;
+	pthread_mutex_lock(&ctx->lock);
+	if (!r->armed && !r->queued)
+		arm(ctx, r);
+	wake = ctx->waiting;
+	pthread_mutex_unlock(&ctx->lock);
+	if (wake)
+		eventfd_write(ctx->wakefd, 1);
 }
 
 static void ur_unregister(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
@@ -573,6 +594,7 @@ const struct ls_engine_backend ls_engine_uring = {
 	.ctx_new = ur_new,
 	.ctx_free = ur_free,
 	.register_fd = ur_register,
+	.arm = ur_arm,
 	.unregister = ur_unregister,
 	.poll = ur_poll,
 	.wake = ur_wake,
