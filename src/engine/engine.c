@@ -1015,8 +1015,14 @@ static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op, int tried
 		buf = op->iov[0].base;
 		len = op->iov[0].len;
 	}
-	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg, tried) == 0)
+	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg, tried) == 0) {
 		op->in_kernel = 1;
+		/* The SQE waits for the context's poller. Another thread's context (or the reaper's
+		 * tick putting the next head in) may be asleep in its ring with nothing to wake it
+		 * but the readiness poll a lazy registration lacks: arm it (once, for good). */
+		if (es->lazy && (!my_tctx || my_tctx->ctx != es->ctx))
+			need_ready(es);
+	}
 }
 
 /* ---- ReadFileEx straight into the kernel (io_uring, docs/design.md P3) ----
@@ -1031,7 +1037,10 @@ static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op, int tried
  * 1 if op skips its try. */
 static int kernel_direct(struct ls_engine_sock *es, struct ls_op *op)
 {
-	if (!op->no_try || !kernel_recv || !ls_engine_backend->recv_submit || es->bound || es->q[0])
+	if (!op->no_try)
+		return 0;
+	(void)ls_engine_backend_name();	/* chosen on first use: this may be the first */
+	if (!kernel_recv || !ls_engine_backend->recv_submit || es->bound || es->q[0])
 		return 0;
 	if (!es->ctx && ctx_enter(es, op->routine != NULL) != 0)
 		return 0;	/* the usual path reports it */
@@ -1269,7 +1278,7 @@ void ls_engine_fd_replaced(struct ls_handle *h, int locked)
 	if (!locked)
 		pthread_mutex_lock(&es->lock);
 	if (es->ctx) {
-		ls_engine_backend->unregister(es->ctx, es);
+		ctx_leave(es);	/* also forgets in_tctx and lazy: the next wait registers anew */
 		es->ctx = NULL;
 	}
 	if (!locked)

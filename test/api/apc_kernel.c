@@ -407,3 +407,53 @@ TEST(ReadFileEx_kernel_sleeper_gets_user_apc)
 		done(c, a);
 	}
 }
+
+/* A ReadFileEx issued by one thread on a socket watched in another thread's ring, while that
+ * thread sleeps there (SleepEx): the receive still completes and the issuer's routine runs in
+ * the issuer's own alertable wait. */
+static DWORD WINAPI own_then_sleep(LPVOID p)
+{
+	struct issuer *d = p;
+
+	ov_init(&d->ov, NULL);
+	ASSERT_TRUE(ReadFileEx((HANDLE)d->s, d->buf, sizeof d->buf, &d->ov, issuer_routine));
+	while (d->mine == 0)
+		ASSERT_EQ(SleepEx(INFINITE, TRUE), WAIT_IO_COMPLETION);
+	ASSERT_TRUE(SetEvent(d->posted));
+	while (d->apcs == 0)
+		ASSERT_EQ(SleepEx(INFINITE, TRUE), WAIT_IO_COMPLETION);
+	return 0;
+}
+
+TEST(ReadFileEx_kernel_other_threads_ring)
+{
+	SOCKET c, a;
+	struct issuer d;
+	OVERLAPPED ov;
+	char buf[8];
+	HANDLE t;
+
+	pair(&c, &a);
+	memset(&d, 0, sizeof d);
+	d.s = a;
+	d.posted = CreateEventW(NULL, TRUE, FALSE, NULL);
+	t = CreateThread(NULL, 0, own_then_sleep, &d, 0, NULL);
+	ASSERT_TRUE(t != NULL);
+	ASSERT_EQ(send(c, "1", 1, 0), 1);
+	ASSERT_EQ(WaitForSingleObject(d.posted, INFINITE), WAIT_OBJECT_0);	/* it sleeps next */
+	Sleep(20);
+	ov_init(&ov, NULL);
+	ASSERT_TRUE(ReadFileEx((HANDLE)a, buf, sizeof buf, &ov, record));
+	Sleep(20);
+	ASSERT_EQ(send(c, "two", 3, 0), 3);
+	ov_alert_until(&calls, 1);
+	ASSERT_EQ(recs[0].err, 0);
+	ASSERT_EQ(recs[0].bytes, 3);
+	ASSERT_EQ(recs[0].tid, GetCurrentThreadId());
+	ASSERT_MEM_EQ(buf, "two", 3);
+	ASSERT_NE(QueueUserAPC(user_apc, t, (ULONG_PTR)&d), 0);
+	ASSERT_EQ(WaitForSingleObject(t, INFINITE), WAIT_OBJECT_0);
+	ASSERT_TRUE(CloseHandle(t));
+	ASSERT_TRUE(CloseHandle(d.posted));
+	done(c, a);
+}
