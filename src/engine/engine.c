@@ -361,6 +361,10 @@ again:
 			op->msg.name = op->user_from ? op->addr.u.bytes : NULL;
 			op->msg.namelen = op->user_from ? sizeof op->addr.u.bytes : 0;
 			r = ls_sys_recvmsg(h->fd, &op->msg, (op->lflags & ~LX_MSG_WAITALL) | LX_MSG_DONTWAIT);
+		} else if (op->niov == 1 && !op->addr.len) {
+			/* One buffer, no address (WriteFileEx, most WSASends): send(2) spares the
+			 * kernel copying a msghdr and importing an iovec. */
+			r = ls_sys_sendto(h->fd, op->iov[0].base, op->iov[0].len, op->lflags | LX_MSG_DONTWAIT, NULL, 0);
 		} else {
 			op->msg.iov = op->iov;
 			op->msg.iovlen = op->niov;
