@@ -676,8 +676,9 @@ static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all,
 			skip_poll = 1;	/* all became available since try_all: try again */
 		if (alertable)
 			fds[k++] = me->fd;
-		/* Only the APC fd: the engine's context can wait for both in one syscall. */
-		if (alertable && k == 1 && !w->pseudo && ls_wait_alertable_sleep &&
+		/* No objects (SleepEx): the engine's context can wait for it and the APC fd in one
+		 * syscall. */
+		if (alertable && w->n == 0 && ls_wait_alertable_sleep &&
 		    ls_wait_alertable_sleep(me->fd, timeout) == 0)
 			continue;
 		if (alertable && !skip_poll && ls_wait_alertable_claim && (fds[k] = ls_wait_alertable_claim()) >= 0)
