@@ -51,6 +51,9 @@ struct ls_engine_sock {
 	int fobj_fd;			/* its eventfd (closed with es) */
 	/* ctx is a thread's own context (engine.c tctx), not the reaper's or a port's. */
 	uint8_t in_tctx;
+	/* Registered without its readiness poll (register_fd leaves it unarmed; engine.c
+	 * need_ready arms it when an op first waits for readiness, P3). Under lock. */
+	uint8_t lazy;
 };
 
 /* One backend instance: the shape of CONVENTIONS §7.
@@ -65,6 +68,9 @@ struct ls_engine_backend {
 	/* Watch es->fd for readiness in ctx (once per handle; edge-triggered). Called with
 	 * es->lock held. */
 	int (*register_fd)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
+	/* Optional: es was registered while es->lazy was set (so nothing watches it yet): start
+	 * watching it now, as register_fd would have. es->lock held. */
+	void (*arm)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
 	void (*unregister)(struct ls_engine_ctx *ctx, struct ls_engine_sock *es);
 	int (*poll)(struct ls_engine_ctx *ctx, int timeout_ms);
 	void (*wake)(struct ls_engine_ctx *ctx);
@@ -77,12 +83,21 @@ struct ls_engine_backend {
 	 * struct msghdr). No syscall of its own: the SQE rides on the next io_uring_enter the
 	 * context's poller makes (a poller asleep is woken by the fd's own readiness poll when
 	 * data comes). Its result comes back once, through ls_engine_op_cqe. Called with the
-	 * handle's queue lock held. 0, or -1 (no SQE: the op waits for readiness instead). */
+	 * handle's queue lock held. poll_first: the engine's own try just said EAGAIN (wait for
+	 * data before the kernel's first attempt); 0 when nothing was tried (ReadFileEx, section
+	 * P3): the kernel tries at submission. 0, or -1 (no SQE: the op waits for readiness
+	 * instead). */
 	int (*recv_submit)(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, void *buf, unsigned long len,
-			   void *msg);
+			   void *msg, int poll_first);
 	/* Asks the kernel to end a receive recv_submit queued (IORING_OP_ASYNC_CANCEL, submitted
 	 * at once). Its result still comes back through ls_engine_op_cqe, exactly once. */
 	void (*op_cancel)(struct ls_engine_ctx *ctx, struct ls_op *op);
+	/* Optional (NULL: the alertable wait polls wait_fd with poll(2)). An alertable wait with
+	 * no objects (SleepEx) by the context's one poller: also watches apc_fd (the thread's APC
+	 * eventfd; fresh: a new thread owns the context, whatever was watched before is stale),
+	 * then submits what is queued and waits for one completion or apc_fd's readiness in one
+	 * enter, and completes what became ready, as .poll(ctx, timeout_ms) does. */
+	int (*sleep)(struct ls_engine_ctx *ctx, int apc_fd, int fresh, int timeout_ms);
 };
 
 extern const struct ls_engine_backend ls_engine_epoll;

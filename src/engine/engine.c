@@ -274,6 +274,7 @@ static atomic_int tctx_regs;
 static void ctx_leave(struct ls_engine_sock *es)
 {
 	ls_engine_backend->unregister(es->ctx, es);
+	es->lazy = 0;
 	if (es->in_tctx) {
 		es->in_tctx = 0;
 		atomic_fetch_sub_explicit(&tctx_regs, 1, memory_order_relaxed);
@@ -361,6 +362,10 @@ again:
 			op->msg.name = op->user_from ? op->addr.u.bytes : NULL;
 			op->msg.namelen = op->user_from ? sizeof op->addr.u.bytes : 0;
 			r = ls_sys_recvmsg(h->fd, &op->msg, (op->lflags & ~LX_MSG_WAITALL) | LX_MSG_DONTWAIT);
+		} else if (op->niov == 1 && !op->addr.len) {
+			/* One buffer, no address (WriteFileEx, most WSASends): send(2) spares the
+			 * kernel copying a msghdr and importing an iovec. */
+			r = ls_sys_sendto(h->fd, op->iov[0].base, op->iov[0].len, op->lflags | LX_MSG_DONTWAIT, NULL, 0);
 		} else {
 			op->msg.iov = op->iov;
 			op->msg.iovlen = op->niov;
@@ -789,6 +794,7 @@ enum { TCTX_IDLE, TCTX_THREAD, TCTX_REAPER };
 
 struct tctx {
 	struct ls_engine_ctx *ctx;
+	int fresh;			/* adopted: the backend's APC watch is stale (tctx_sleep) */
 	atomic_int state;
 	atomic_int dead;		/* its thread ended: adoptable */
 	struct tctx *all_next;		/* immutable once published */
@@ -830,6 +836,7 @@ static struct ls_engine_ctx *tctx_current(void)
 	for (t = atomic_load_explicit(&tctxs, memory_order_acquire); t; t = t->all_next)
 		if (atomic_load_explicit(&t->dead, memory_order_acquire)) {
 			atomic_store_explicit(&t->dead, 0, memory_order_relaxed);
+			t->fresh = 1;
 			break;
 		}
 	if (!t) {
@@ -872,6 +879,25 @@ static void tctx_release(int readable)
 	atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
 }
 
+/* wait.c's hook for an alertable wait with no objects (SleepEx): claim, then the backend waits
+ * for a completion or the APC fd in one enter (io_uring: ur_sleep, P3), completing what became
+ * ready; release. -1 if it cannot (no context, the reaper is on it, epoll): the caller polls. */
+static int tctx_sleep(int apc_fd, int timeout_ms)
+{
+	struct tctx *t = my_tctx;
+	int idle = TCTX_IDLE, r;
+
+	if (!t || !ls_engine_backend->sleep ||
+	    !atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_THREAD, memory_order_acquire,
+						     memory_order_relaxed))
+		return -1;
+	r = ls_engine_backend->sleep(t->ctx, apc_fd, t->fresh, timeout_ms);
+	if (r == 0)
+		t->fresh = 0;
+	atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+	return r;
+}
+
 /* The reaper's tick: completes what waits in the contexts of threads that are not polling. */
 static void tctx_sweep(void)
 {
@@ -912,6 +938,9 @@ static void reaper_start(void)
 	}
 }
 
+/* Receives inside the kernel (P2, P3 below); LINSOCK_URING_RECV=0 turns them off. */
+static int kernel_recv = 1;
+
 /* es->lock held, es->ctx NULL: watches es in its port's context; else, for an op with a
  * completion routine, in the calling thread's own (tctx); else in the reaper's. 0 or -1. */
 static int ctx_enter(struct ls_engine_sock *es, int routine)
@@ -919,6 +948,10 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 	struct ls_engine_ctx *ctx = es->bound;
 
 	if (!ctx && routine && (ctx = tctx_current()) != NULL) {
+		/* io_uring: no readiness poll until an op waits for readiness (need_ready): a
+		 * socket whose receives all go into the kernel (P3) and whose sends complete at once
+		 * is spared a second wake-up and CQE per message. */
+		es->lazy = kernel_recv && ls_engine_backend->arm && ls_engine_backend->recv_submit;
 		if (ls_engine_backend->register_fd(ctx, es) == 0) {
 			es->ctx = ctx;
 			es->in_tctx = 1;
@@ -926,6 +959,7 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 				ls_engine_ctx_wake(reaper);	/* it starts ticking */
 			return 0;
 		}
+		es->lazy = 0;
 		ctx = NULL;
 	}
 	if (!ctx) {
@@ -936,6 +970,15 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
 		return -1;
 	es->ctx = ctx;
 	return 0;
+}
+
+/* es->lock held, es->ctx set: an op waits for readiness; a lazy registration starts watching. */
+static inline void need_ready(struct ls_engine_sock *es)
+{
+	if (__builtin_expect(es->lazy, 0)) {
+		es->lazy = 0;
+		ls_engine_backend->arm(es->ctx, es);
+	}
 }
 
 /* ---- Receives inside the kernel (io_uring, port-bound stream sockets) ----
@@ -953,17 +996,17 @@ static int ctx_enter(struct ls_engine_sock *es, int routine)
  * - A CQE of -ECANCELED nobody asked for (io_uring ends an exiting thread's requests; Windows
  *   keeps port I/O running) puts the op back through a try and, if need be, the kernel.
  * LINSOCK_URING_RECV=0 turns it off (for A/B measurements). */
-static int kernel_recv = 1;
-
 static int kernel_eligible(struct ls_engine_sock *es, struct ls_op *op)
 {
-	return kernel_recv && ls_engine_backend->recv_submit && es->bound && es->ctx == es->bound &&
+	return kernel_recv && ls_engine_backend->recv_submit &&
+	       ((es->bound && es->ctx == es->bound) || (es->in_tctx && !es->bound)) &&
 	       op->kind == LS_OP_RECV && op->stream && op->lflags == 0 && !op->user_from && !es->evsel &&
 	       !op->in_kernel;
 }
 
-/* es->lock held; op is the head of es->q[0] and its try said EAGAIN. */
-static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
+/* es->lock held; op is the head of es->q[0]; tried: its try said EAGAIN (else it was skipped,
+ * P3 below). */
+static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op, int tried)
 {
 	void *msg = NULL, *buf = NULL;
 	unsigned long len = 0;
@@ -977,8 +1020,36 @@ static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op)
 		buf = op->iov[0].base;
 		len = op->iov[0].len;
 	}
-	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg) == 0)
+	if (ls_engine_backend->recv_submit(es->ctx, op, es->fd, buf, len, msg, tried) == 0) {
 		op->in_kernel = 1;
+		/* The SQE waits for the context's poller. Another thread's context (or the reaper's
+		 * tick putting the next head in) may be asleep in its ring with nothing to wake it
+		 * but the readiness poll a lazy registration lacks: arm it (once, for good). */
+		if (es->lazy && (!my_tctx || my_tctx->ctx != es->ctx))
+			need_ready(es);
+	}
+}
+
+/* ---- ReadFileEx straight into the kernel (io_uring, docs/design.md P3) ----
+ * ReadFileEx returns TRUE whether its receive completed at once or is pending, and its routine
+ * runs only in a later alertable wait, so unlike WSARecv or ReadFile (whose return values show
+ * an immediate completion) the try at start is not observable. On a stream socket watched in a
+ * thread's own context (tctx) it is skipped: the receive goes into that context's ring as the
+ * queue's head (all the rules above hold), and the io_uring_enter of the thread's next alertable
+ * wait submits it and waits for it (ur_sleep), as a native io_uring program does. Data already
+ * there is found by the kernel's attempt at submission. A thread that never waits alertably:
+ * the reaper's tick submits and reaps it (section P). es->lock held; es->ctx set or set here.
+ * 1 if op skips its try. */
+static int kernel_direct(struct ls_engine_sock *es, struct ls_op *op)
+{
+	if (!op->no_try)
+		return 0;
+	(void)ls_engine_backend_name();	/* chosen on first use: this may be the first */
+	if (!kernel_recv || !ls_engine_backend->recv_submit || es->bound || es->q[0])
+		return 0;
+	if (!es->ctx && ctx_enter(es, op->routine != NULL) != 0)
+		return 0;	/* the usual path reports it */
+	return kernel_eligible(es, op);
 }
 
 /* es->lock held: runs the receive queue after its head left the kernel (or was put back):
@@ -995,7 +1066,9 @@ static struct ls_op **run_recv_queue(struct ls_engine_sock *es, struct ls_op **d
 		done_tail = &op->next;
 	}
 	if (es->q[0] && kernel_eligible(es, es->q[0]))
-		kernel_submit(es, es->q[0]);
+		kernel_submit(es, es->q[0], 1);
+	if (es->q[0] && !es->q[0]->in_kernel)
+		need_ready(es);
 	return done_tail;
 }
 
@@ -1038,11 +1111,30 @@ void ls_engine_op_cqe(struct ls_op *op, int res)
 	}
 }
 
+int ls_engine_recv_in_kernel(intptr_t v)
+{
+	struct ls_handle *h = ls_handle_get(v);
+	struct ls_engine_sock *es;
+	int r = 0;
+
+	if (!h)
+		return 0;
+	es = atomic_load_explicit(&h->engine, memory_order_acquire);
+	if (es) {
+		pthread_mutex_lock(&es->lock);
+		r = es->q[0] && es->q[0]->in_kernel;
+		pthread_mutex_unlock(&es->lock);
+	}
+	ls_handle_put(h);
+	return r;
+}
+
 NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 {
 	struct ls_engine_sock *es = sock_state(op->h);
 	int dir = op->kind == LS_OP_EXT_NOTIFY ? 2 :
 		  op->kind == LS_OP_SEND || op->kind == LS_OP_CONNECT || op->kind == LS_OP_EXT_SEND;
+	int direct;
 	NTSTATUS st;
 
 	if (!es) {
@@ -1056,7 +1148,8 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	pthread_mutex_lock(&es->lock);
 	/* Notification ops do not complete in order: each tries at once, so one whose change came
 	 * just before this lock is not left for the next change (ls_engine_notify_all). */
-	if ((dir == 2 || !es->q[dir]) && attempt(op)) {
+	direct = kernel_direct(es, op);
+	if ((dir == 2 || !es->q[dir]) && !direct && attempt(op)) {
 		/* Completed at once: reported now and still delivered (data-transfer.md §4). */
 		pthread_mutex_unlock(&es->lock);
 		st = op->status;
@@ -1099,7 +1192,17 @@ NTSTATUS ls_engine_start(struct ls_op *op, uint32_t *bytes, uint32_t *flags_out)
 	*es->tail[dir] = op;
 	es->tail[dir] = &op->next;
 	if (es->q[dir] == op && kernel_eligible(es, op))
-		kernel_submit(es, op);
+		kernel_submit(es, op, !direct);
+	if (direct && !op->in_kernel && attempt(op)) {
+		/* No SQE: the skipped try is made after all (a readiness edge may be long gone). */
+		es->q[0] = NULL;
+		es->tail[0] = &es->q[0];
+		pthread_mutex_unlock(&es->lock);
+		deliver(op, 0);
+		return STATUS_PENDING;
+	}
+	if (!op->in_kernel)
+		need_ready(es);
 	pthread_mutex_unlock(&es->lock);
 	return STATUS_PENDING;
 }
@@ -1123,6 +1226,8 @@ int ls_engine_watch(struct ls_handle *h)
 			r = -1;
 		else
 			es->ctx = ctx;
+	} else {
+		need_ready(es);	/* WSAEventSelect needs readiness */
 	}
 	pthread_mutex_unlock(&es->lock);
 	return r;
@@ -1169,6 +1274,7 @@ static void continue_on_target(struct ls_op *op)
 	op->next = NULL;
 	*es->tail[0] = op;
 	es->tail[0] = &op->next;
+	need_ready(es);
 	pthread_mutex_unlock(&es->lock);
 }
 
@@ -1181,7 +1287,7 @@ void ls_engine_fd_replaced(struct ls_handle *h, int locked)
 	if (!locked)
 		pthread_mutex_lock(&es->lock);
 	if (es->ctx) {
-		ls_engine_backend->unregister(es->ctx, es);
+		ctx_leave(es);	/* also forgets in_tctx and lazy: the next wait registers anew */
 		es->ctx = NULL;
 	}
 	if (!locked)
@@ -1425,10 +1531,50 @@ static __thread int thread_exited;
 /* Windows (Vista on) cancels the I/O a thread issued when it ends, except on handles bound to a
  * completion port (spec data-transfer.md §3; the port exception as widely documented). A
  * thread that never made an op record has no home and issued nothing: no scan. */
+#define EXIT_WAIT_MAX 16		/* sockets with this thread's receives in the kernel */
+
+static int tid_in_kernel(struct ls_engine_sock *es, int tid)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&es->lock);
+	for (struct ls_op *op = es->q[0]; op && !r; op = op->next)
+		r = op->in_kernel && op->issuer_tid == tid;
+	pthread_mutex_unlock(&es->lock);
+	return r;
+}
+
+/* Windows ends a thread only once its cancelled I/O has completed (the thread's handle is
+ * signalled after): wait for the kernel's answers to the cancels, reaping this thread's own
+ * context ourselves; another context is reaped by its thread or the reaper's tick. Bounded
+ * (about a second), as Windows' wait for cancellation is. */
+static void exit_wait_kernel(struct ls_engine_sock **w, int n, int tid)
+{
+	for (int round = 0; round < 1000; round++) {
+		struct tctx *t = my_tctx;
+		int left = 0, idle = TCTX_IDLE, dummy = 0;
+
+		for (int i = 0; i < n; i++)
+			left += tid_in_kernel(w[i], tid);
+		if (!left)
+			break;
+		if (t && atomic_compare_exchange_strong_explicit(&t->state, &idle, TCTX_THREAD, memory_order_acquire,
+								 memory_order_relaxed)) {
+			ls_engine_ctx_poll(t->ctx, 1);
+			atomic_store_explicit(&t->state, TCTX_IDLE, memory_order_release);
+		} else {
+			ls_sys_futex_wait_ms(&dummy, 0, 1);
+		}
+	}
+	for (int i = 0; i < n; i++)
+		ls_engine_sock_release(w[i]);
+}
+
 void ls_engine_thread_exit(void)
 {
 	struct ls_op *done = NULL, **done_tail = &done;
-	int tid;
+	struct ls_engine_sock *wait_es[EXIT_WAIT_MAX];
+	int tid, nwait = 0;
 
 	if (!home || thread_exited)
 		return;
@@ -1443,6 +1589,22 @@ void ls_engine_thread_exit(void)
 				while (*pp) {
 					struct ls_op *op = *pp;
 					if (op->issuer_tid != tid) {
+						pp = &op->next;
+						continue;
+					}
+					if (op->in_kernel) {
+						/* A receive in a thread's ring (P3): the kernel ends
+						 * it (io_uring also would, as the task exits); its CQE
+						 * completes it once as aborted (exit_wait_kernel). */
+						if (!op->cancelled) {
+							op->cancelled = 1;
+							ls_engine_backend->op_cancel(es->ctx, op);
+						}
+						if (nwait < EXIT_WAIT_MAX &&
+						    (nwait == 0 || wait_es[nwait - 1] != es)) {
+							ls_engine_sock_hold(es);
+							wait_es[nwait++] = es;
+						}
 						pp = &op->next;
 						continue;
 					}
@@ -1467,6 +1629,8 @@ void ls_engine_thread_exit(void)
 		done = op->next;
 		deliver(op, 0);
 	}
+	if (nwait)
+		exit_wait_kernel(wait_es, nwait, tid);
 }
 
 /* ---- Duplicated handles ---- */
@@ -1655,6 +1819,7 @@ __attribute__((constructor)) static void engine_hooks(void)
 	ls_handle_engine_free = sock_free;
 	ls_wait_alertable_claim = tctx_claim;
 	ls_wait_alertable_release = tctx_release;
+	ls_wait_alertable_sleep = tctx_sleep;
 }
 
 /* ---- Backend choice and contexts ---- */

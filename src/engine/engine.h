@@ -90,6 +90,8 @@ struct ls_op {
 	uint8_t in_kernel;		/* queued into the kernel (io_uring recv): its CQE completes it */
 	uint8_t published;		/* port: status block written early (a GetOverlappedResult waiter);
 				 * dequeue must not write it again over a reused OVERLAPPED */
+	uint8_t no_try;			/* ReadFileEx: an immediate completion is not observable, so the
+				 * io_uring backend may skip the try at start (docs/design.md P3) */
 	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
 	int lflags;			/* Linux MSG_* for the syscall */
 	NTSTATUS status;		/* result */
@@ -202,6 +204,9 @@ int ls_engine_dup_link(struct ls_handle *src, struct ls_handle *dst);
 int ls_engine_ov_waiting(void);
 
 /* Op-cache misses so far (tests: a warm loop must not add any). */
+/* Tests: 1 if the receive at the head of handle value v's queue is in the kernel (io_uring,
+ * docs/design.md P2/P3), 0 if not or no such handle. */
+int ls_engine_recv_in_kernel(intptr_t v);
 long ls_engine_cache_misses(void);
 
 /* CreateIoCompletionPort's association: h's completions go to port with key, and its waits are

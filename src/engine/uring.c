@@ -63,6 +63,10 @@ _Static_assert(POLLIN == LS_SYS_EPOLLIN && POLLPRI == LS_SYS_EPOLLPRI && POLLOUT
 #define TAG_REMOVE 1u		/* the CQE of a POLL_REMOVE (ignored) */
 #define TAG_OP 2u		/* the CQE of a receive the engine queued (recv_submit) */
 #define TAG_CANCEL 3u		/* the CQE of an ASYNC_CANCEL (ignored) */
+/* The thread's APC eventfd poll (ur_sleep): user_data (gen << 3) | TAG_APC; bit 2 is clear in
+ * every reg and op address (8-aligned), and its removal's CQE is that | TAG_REMOVE. */
+#define TAG_APC 4u
+#define APC_UD(gen) (((uint64_t)(gen) << 3) | TAG_APC)
 #define WATCH (POLLIN | POLLOUT | POLLRDHUP | POLLPRI)
 
 struct reg {
@@ -83,6 +87,10 @@ struct ls_engine_ctx {
 	int wake_armed;
 	struct reg *regs;		/* all live regs */
 	struct reg *pending;		/* regs whose poll could not get an SQE yet */
+	/* ur_sleep: the multishot poll on the sleeping thread's APC eventfd. */
+	int apc_fd;
+	uint32_t apc_gen;		/* its user_data's generation (older CQEs are stale) */
+	uint8_t apc_armed;
 };
 
 /* Lock held: r's poll is queued by the next flush (the poller's, before it sleeps). */
@@ -196,12 +204,33 @@ static int ur_register(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
 		r->next->prev = r;
 	ctx->regs = r;
 	es->breg = r;
+	if (es->lazy) {
+		pthread_mutex_unlock(&ctx->lock);	/* ur_arm later, if ever */
+		return 0;
+	}
 	arm(ctx, r);
 	wake = ctx->waiting;
 	pthread_mutex_unlock(&ctx->lock);
 	if (wake)
 		eventfd_write(ctx->wakefd, 1);
 	return 0;
+}
+
+/* A lazy registration's poll (P3: receives all went into the kernel until now). */
+static void ur_arm(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
+{
+	struct reg *r = es->breg;
+	int wake;
+
+	if (!r)
+		return;
+	pthread_mutex_lock(&ctx->lock);
+	if (!r->armed && !r->queued)
+		arm(ctx, r);
+	wake = ctx->waiting;
+	pthread_mutex_unlock(&ctx->lock);
+	if (wake)
+		eventfd_write(ctx->wakefd, 1);
 }
 
 static void ur_unregister(struct ls_engine_ctx *ctx, struct ls_engine_sock *es)
@@ -263,6 +292,12 @@ static unsigned reap(struct ls_engine_ctx *ctx, struct hit *hits, int *nhits, in
 				ctx->wake_armed = 0;
 				arm_wake(ctx);
 			}
+			continue;
+		}
+		if ((ud & 7u) == TAG_APC) {
+			/* An APC was queued to the sleeper: the CQE itself ended its wait. */
+			if (!more && ud == APC_UD(ctx->apc_gen))
+				ctx->apc_armed = 0;
 			continue;
 		}
 		if ((ud & TAG_MASK) == TAG_OP) {
@@ -423,7 +458,8 @@ static int ur_wait_fd(struct ls_engine_ctx *ctx)
 	return ctx->ring.ring_fd;
 }
 
-static int ur_recv_submit(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, void *buf, unsigned long len, void *msg)
+static int ur_recv_submit(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, void *buf, unsigned long len, void *msg,
+			  int poll_first)
 {
 	struct io_uring_sqe *sqe;
 
@@ -438,7 +474,8 @@ static int ur_recv_submit(struct ls_engine_ctx *ctx, struct ls_op *op, int fd, v
 	else
 		io_uring_prep_recv(sqe, fd, buf, len, 0);
 	/* The engine's own try just said EAGAIN: wait for data before the first attempt. */
-	sqe->ioprio |= IORING_RECVSEND_POLL_FIRST;
+	if (poll_first)
+		sqe->ioprio |= IORING_RECVSEND_POLL_FIRST;
 	io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | TAG_OP);
 	pthread_mutex_unlock(&ctx->lock);
 	return 0;
@@ -464,6 +501,42 @@ static void ur_op_cancel(struct ls_engine_ctx *ctx, struct ls_op *op)
 	 * end whether or not anyone polls the port. */
 	io_uring_submit(&ctx->ring);
 	pthread_mutex_unlock(&ctx->lock);
+}
+
+/* SleepEx on a thread's own context (docs/design.md P3): the ring also watches the thread's APC
+ * eventfd (one multishot poll, re-armed when the thread or the fd changes or the poll ended), so
+ * the wait is ur_poll's single io_uring_enter, which also submits the receives ReadFileEx
+ * queued: one syscall where a poll(2) on the ring fd needed a submit first. The poll belongs to
+ * the thread that submits it, the sleeper, so its task work runs in this very wait. */
+static int ur_sleep(struct ls_engine_ctx *ctx, int apc_fd, int fresh, int timeout_ms)
+{
+	pthread_mutex_lock(&ctx->lock);
+	if (fresh || !ctx->apc_armed || ctx->apc_fd != apc_fd) {
+		struct io_uring_sqe *sqe;
+
+		if (ctx->apc_armed && (sqe = io_uring_get_sqe(&ctx->ring)) != NULL) {
+			/* A previous thread's (or fd's) poll: only spurious wake-ups are left in it. */
+			io_uring_prep_poll_remove(sqe, APC_UD(ctx->apc_gen));
+			io_uring_sqe_set_data64(sqe, APC_UD(ctx->apc_gen) | TAG_REMOVE);
+		}
+		ctx->apc_armed = 0;
+		sqe = io_uring_get_sqe(&ctx->ring);
+		if (!sqe) {
+			io_uring_submit(&ctx->ring);
+			sqe = io_uring_get_sqe(&ctx->ring);
+		}
+		if (!sqe) {
+			pthread_mutex_unlock(&ctx->lock);
+			return -1;	/* the caller polls the ring fd and apc_fd instead */
+		}
+		ctx->apc_gen++;
+		io_uring_prep_poll_multishot(sqe, apc_fd, POLLIN);
+		io_uring_sqe_set_data64(sqe, APC_UD(ctx->apc_gen));
+		ctx->apc_fd = apc_fd;
+		ctx->apc_armed = 1;
+	}
+	pthread_mutex_unlock(&ctx->lock);
+	return ur_poll(ctx, timeout_ms) < 0 ? -1 : 0;
 }
 
 /* Can this kernel (and its seccomp policy) run the backend? A ring, IORING_FEAT_EXT_ARG (waits
@@ -521,12 +594,14 @@ const struct ls_engine_backend ls_engine_uring = {
 	.ctx_new = ur_new,
 	.ctx_free = ur_free,
 	.register_fd = ur_register,
+	.arm = ur_arm,
 	.unregister = ur_unregister,
 	.poll = ur_poll,
 	.wake = ur_wake,
 	.wait_fd = ur_wait_fd,
 	.recv_submit = ur_recv_submit,
 	.op_cancel = ur_op_cancel,
+	.sleep = ur_sleep,
 };
 
 #endif /* LINSOCK_HAVE_URING */

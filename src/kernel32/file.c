@@ -303,6 +303,10 @@ static DWORD ov_xfer(struct ls_handle *h, int writing, void *buf, DWORD n, LPOVE
 	}
 	if (h->type == LS_HANDLE_SOCKET && h->u.sock.overlapped) {
 		op->stream = h->u.sock.type == SOCK_STREAM;
+		/* ReadFileEx returns TRUE whether the receive completed at once or not and its routine
+		 * runs only in a later alertable wait, so the engine may hand it to the kernel untried
+		 * (docs/design.md P3). ReadFile's return value shows an immediate completion. */
+		op->no_try = routine_only && !writing;
 		st = ls_engine_start(op, done, NULL);
 		return st == STATUS_SUCCESS ? ERROR_SUCCESS : ls_err_win32_from_status(st);
 	}

@@ -642,6 +642,7 @@ static int is_available(struct ls_wait_obj *o, struct ls_wait_thread *me)
 
 int (*ls_wait_alertable_claim)(void);
 void (*ls_wait_alertable_release)(int readable);
+int (*ls_wait_alertable_sleep)(int apc_fd, int timeout_ms);
 
 static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all, uint32_t ms, int alertable,
 			  uint32_t *err)
@@ -675,6 +676,11 @@ static uint32_t wait_loop(struct waitset *w, struct ls_wait_thread *me, int all,
 			skip_poll = 1;	/* all became available since try_all: try again */
 		if (alertable)
 			fds[k++] = me->fd;
+		/* No objects (SleepEx): the engine's context can wait for it and the APC fd in one
+		 * syscall. */
+		if (alertable && w->n == 0 && ls_wait_alertable_sleep &&
+		    ls_wait_alertable_sleep(me->fd, timeout) == 0)
+			continue;
 		if (alertable && !skip_poll && ls_wait_alertable_claim && (fds[k] = ls_wait_alertable_claim()) >= 0)
 			engine = k++;
 		pr = skip_poll ? 0 : ls_sys_poll_in(fds, k, ready, timeout);

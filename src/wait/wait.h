@@ -98,6 +98,12 @@ uint32_t ls_wait_handles(uint32_t n, const intptr_t *handles, int all, uint32_t 
  * calling thread) and gives the context back. NULL until the engine is loaded. */
 extern int (*ls_wait_alertable_claim)(void);
 extern void (*ls_wait_alertable_release)(int readable);
+/* Set by the engine too: an alertable wait with no objects (SleepEx) lets the engine sleep on
+ * its context and apc_fd together (io_uring: one io_uring_enter that also submits queued I/O,
+ * docs/design.md P3), claiming, completing what became ready and releasing within the call.
+ * 0 when it waited (possibly less than timeout_ms: the caller re-tests), -1 when it could not
+ * (the caller claims and polls as usual). */
+extern int (*ls_wait_alertable_sleep)(int apc_fd, int timeout_ms);
 
 /* ---- Threads and APCs ---- */
 
