@@ -345,11 +345,13 @@ static DWORD WINAPI storm_poster(LPVOID arg)
  * (busy work only: a thread that blocks stops counting as running on Windows). */
 static void storm_packet(ULONG_PTR key, DWORD bytes, LPOVERLAPPED ov)
 {
-	LONG now = InterlockedIncrement(&storm_running);
+	LONG now = InterlockedIncrement(&storm_running), old;
 	volatile int spin = 0;
 
-	if (now > storm_peak)
-		InterlockedExchange(&storm_peak, now);
+	/* An exact maximum: raise the peak only from the value it had. */
+	while (now > (old = InterlockedCompareExchange(&storm_peak, 0, 0)) &&
+	       InterlockedCompareExchange(&storm_peak, now, old) != old)
+		;
 	if (key < 1 || key > STORM_POSTERS || bytes >= STORM_EACH || ov != (LPOVERLAPPED)(UINT_PTR)(bytes + 1))
 		InterlockedIncrement(&storm_bad);
 	else
