@@ -723,6 +723,19 @@ int ls_sys_ncpus(void)
 	return n < 1 ? 1 : (int)n;
 }
 
+int ls_sys_cpus_usable(void)
+{
+	static __thread int cpus, calls;
+	cpu_set_t set;
+
+	if (cpus && (++calls & 4095))
+		return cpus;
+	cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : ls_sys_ncpus();
+	if (cpus < 1)
+		cpus = 1;
+	return cpus;
+}
+
 long ls_sys_page_size(void)
 {
 	return sysconf(_SC_PAGESIZE);

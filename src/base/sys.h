@@ -122,6 +122,18 @@ int ls_sys_futex_wake(int *addr, int n);
 void ls_sys_yield(void);
 /* Online processors (at least 1) and the page size. */
 int ls_sys_ncpus(void);
+/* Processors the calling thread may run on (its affinity mask, at least 1). Read again every
+ * 4096 calls on a thread, so it costs a syscall only now and then: for spin decisions. */
+int ls_sys_cpus_usable(void);
+/* One turn of a busy-wait loop: tells the CPU (and a hypervisor) that this thread spins. */
+static inline void ls_sys_cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
 long ls_sys_page_size(void);
 
 /* ---- Files, pipes and descriptors (kernel32/file.c, kernel32/handleinfo.c) ---- */

@@ -108,6 +108,23 @@ static struct op_home *home_get(void)
 	return h;
 }
 
+/* Zeroes an op's fixed part (everything before iov[]). A plain memset of these 352 bytes is
+ * compiled to `rep stosq`, whose start-up cost made it the largest user-space item of an echo
+ * server's message (perf annotate: half of ls_engine_op_new); 16-byte stores take a few cycles.
+ * The empty asm keeps the compiler from turning the loop back into that memset. */
+static inline void op_clear(struct ls_op *op)
+{
+	typedef uint64_t v2 __attribute__((vector_size(16), may_alias, aligned(8)));
+	v2 *w = (v2 *)op;
+	size_t n = offsetof(struct ls_op, iov) / sizeof(v2);
+
+	for (size_t i = 0; i < n; i++) {
+		__asm__("" : "+r"(w));
+		w[i] = (v2){ 0, 0 };
+	}
+	memset((char *)op + n * sizeof(v2), 0, offsetof(struct ls_op, iov) % sizeof(v2));
+}
+
 struct ls_op *ls_engine_op_new(uint32_t niov)
 {
 	struct op_home *h = home_get();
@@ -148,7 +165,7 @@ struct ls_op *ls_engine_op_new(uint32_t niov)
 			h->n++;
 		}
 	}
-	memset(op, 0, offsetof(struct ls_op, iov));
+	op_clear(op);
 	op->niov = niov;
 	/* Blocks too big for the cache's size class have no home: they are freed, not kept. */
 	op->home = niov <= CACHE_IOV ? h : NULL;

@@ -20,10 +20,14 @@ struct ls_iocp {
 	atomic_int refs;
 	pthread_mutex_t lock;
 	struct ls_op *head, **tail;	/* FIFO of packets */
+	uint32_t queued;		/* packets in it: written under the lock, read by spinners */
 	struct waiter *waiters;		/* LIFO: the most recent waiter is released first */
 	int poller;			/* tid of the thread polling the context, 0 if none */
-	int closed;
+	int closed;			/* written under the lock, read by spinners */
 	uint32_t concurrency, active;
+	uint32_t spinning;		/* threads spinning in ls_iocp_dequeue (see spin) */
+	uint32_t spin_misses, spin_skip;	/* spins that found nothing in a row, waits left unspun */
+	uint32_t spin_hits;		/* spins that saw a packet (ls_iocp_peek, tests) */
 	struct ls_engine_ctx *ctx;
 	/* The keeper (see keeper_main): started when a handle is first bound. */
 	uint32_t calls;			/* GetQueuedCompletionStatus calls so far */
@@ -45,20 +49,31 @@ static struct ls_iocp *ports;
 static pthread_key_t active_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
-static void wake_one(struct ls_iocp *p);
+/* A wake-up decided under the port lock and made after it is released (wake_done): a woken
+ * thread that ran at once (one CPU: it preempts the waker) found the lock still held, blocked on
+ * it and switched back, two context switches for nothing. */
+struct wake {
+	int *word;		/* a released waiter's futex word */
+	struct ls_iocp *poll;	/* a port whose poller must look (referenced: its context) */
+};
+
+static void wake_one(struct ls_iocp *p, struct wake *wk);
+static void wake_done(struct wake *wk);
 
 /* A thread's turn on the port ends (it called GetQueuedCompletionStatus on another port, or it
  * ended): one more thread may run, so hand queued packets to a sleeper. */
 static void thread_gone(void *p)
 {
 	struct ls_iocp *port = p;
+	struct wake wk = { 0 };
 
 	pthread_mutex_lock(&port->lock);
 	if (port->active)
 		port->active--;
 	if (port->head)
-		wake_one(port);
+		wake_one(port, &wk);
 	pthread_mutex_unlock(&port->lock);
+	wake_done(&wk);
 	ls_iocp_put(port);
 }
 
@@ -154,22 +169,59 @@ struct ls_engine_ctx *ls_iocp_ctx(struct ls_iocp *p)
 	return p->ctx;
 }
 
-/* Lock held: hand the queue's news to a sleeping waiter (LIFO), or make the poller look. */
-static void wake_one(struct ls_iocp *p)
+/* Lock held: hand the queue's news to a sleeping waiter (LIFO), or make the poller look. The
+ * waiter leaves the stack and its word is set now, under the lock; the futex wake and the
+ * context wake are made by wake_done once the caller has released the lock. wk NULL: at once.
+ *
+ * The deferred futex wake may come after the waiter has returned (it woke on its own, a timeout,
+ * saw its word set) and its stack frame, where the word lives, is gone: FUTEX_WAKE only looks the
+ * address up (never writes it; EFAULT if unmapped), and the worst it can do is wake whatever
+ * sleeps on that address now, a spurious wake-up, which every futex user here tolerates (a
+ * waiter whose word is still 0 re-checks and sleeps again). glibc's mutex unlock wakes the same
+ * way. A thread spinning for a packet (spin) is the newest waiter and takes it itself: nobody is
+ * woken while one spins (it re-checks the queue under the lock before it sleeps). */
+static void wake_one(struct ls_iocp *p, struct wake *wk)
 {
 	struct waiter *w = p->waiters;
 
+	if (p->spinning)
+		return;
 	if (w) {
 		p->waiters = w->next;
 		__atomic_store_n(&w->word, 1, __ATOMIC_RELEASE);
-		ls_sys_futex_wake(&w->word, 1);
+		if (wk && !wk->word)
+			wk->word = &w->word;
+		else
+			ls_sys_futex_wake(&w->word, 1);
 	} else if (p->poller && p->poller != ls_sys_gettid()) {
-		ls_engine_ctx_wake(p->ctx);
+		if (!wk) {
+			ls_engine_ctx_wake(p->ctx);
+		} else if (!wk->poll) {
+			/* The caller's reference may be the queued op's, which a dequeue can drop
+			 * before wake_done runs. */
+			ls_iocp_get(p);
+			wk->poll = p;
+		}
+	}
+}
+
+static void wake_done(struct wake *wk)
+{
+	if (wk->word) {
+		ls_sys_futex_wake(wk->word, 1);
+		wk->word = NULL;
+	}
+	if (wk->poll) {
+		ls_engine_ctx_wake(wk->poll->ctx);
+		ls_iocp_put(wk->poll);
+		wk->poll = NULL;
 	}
 }
 
 static void enqueue(struct ls_iocp *p, struct ls_op *op)
 {
+	struct wake wk = { 0 };
+
 	pthread_mutex_lock(&p->lock);
 	if (p->closed && op->h) {
 		/* Nobody can dequeue from a closed port, and a queued op would hold its handle,
@@ -191,12 +243,14 @@ static void enqueue(struct ls_iocp *p, struct ls_op *op)
 	op->next = NULL;
 	*p->tail = op;
 	p->tail = &op->next;
+	__atomic_store_n(&p->queued, p->queued + 1, __ATOMIC_RELEASE);
 	/* Completions found by the polling thread are taken by that thread when its poll returns
 	 * (it hands what it cannot take to a sleeper then): waking a sleeper for each would only
 	 * make it find the queue empty. */
 	if (p->poller != ls_sys_gettid())
-		wake_one(p);
+		wake_one(p, &wk);
 	pthread_mutex_unlock(&p->lock);
+	wake_done(&wk);
 }
 
 void ls_iocp_deliver(struct ls_iocp *p, struct ls_op *op)
@@ -259,12 +313,72 @@ static void end_turn(struct ls_iocp *p, struct ls_iocp *prev)
 	}
 }
 
+/* ---- Spinning before sleeping ----
+ *
+ * With more than one CPU, the packet a worker is about to wait for is often queued a few
+ * microseconds later by another running thread (the poller's readiness batch, a worker's send
+ * that completed at once). Sleeping on the futex then costs a wake syscall on the queuing side
+ * and a sleep, a wake-up of an idle CPU and a context switch on this one. So a thread that
+ * would sleep first watches the queue for a short while (SPIN_NS, LINSOCK_IOCP_SPIN_NS
+ * overrides it, 0 turns it off), holding no lock; it counts as a waiter (wake_one leaves the
+ * packet to it) and takes the lock again before it sleeps. Never with one usable CPU, where the
+ * thread that would queue the packet cannot run while this one spins; a port whose spins keep
+ * finding nothing stops spinning for a while. */
+#define SPIN_NS 20000
+#define SPIN_MISSES 8		/* empty spins in a row before a pause */
+#define SPIN_PAUSE 256		/* waits left unspun then */
+
+static int spin_budget = -1;	/* ns; -1 not read yet */
+
+static int spin_ns(void)
+{
+	int ns = __atomic_load_n(&spin_budget, __ATOMIC_RELAXED);
+
+	if (ns < 0) {
+		const char *v = getenv("LINSOCK_IOCP_SPIN_NS");
+		ns = v && *v ? atoi(v) : SPIN_NS;
+		if (ns < 0)
+			ns = 0;
+		__atomic_store_n(&spin_budget, ns, __ATOMIC_RELAXED);
+	}
+	return ns;
+}
+
+/* Lock held: may this wait spin first? */
+static int spin_ok(struct ls_iocp *p)
+{
+	if (p->spin_skip) {
+		p->spin_skip--;
+		return 0;
+	}
+	return spin_ns() > 0 && ls_sys_cpus_usable() > 1;
+}
+
+/* Lock not held (p->spinning counts this thread): 1 as soon as a packet is queued or the port
+ * closed, 0 after the budget. */
+static int spin(struct ls_iocp *p)
+{
+	uint64_t end = ls_sys_now_ns() + (uint64_t)spin_ns();
+
+	for (;;) {
+		for (int i = 0; i < 32; i++) {
+			if (__atomic_load_n(&p->queued, __ATOMIC_ACQUIRE) ||
+			    __atomic_load_n(&p->closed, __ATOMIC_RELAXED))
+				return 1;
+			ls_sys_cpu_relax();
+		}
+		if (ls_sys_now_ns() >= end)
+			return 0;
+	}
+}
+
 int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t ms, int alertable)
 {
 	uint64_t deadline = ms == INFINITE ? 0 : ls_sys_now_ns() + (uint64_t)ms * 1000000u;
 	struct ls_op *got[64];
-	int count = 0, tid = ls_sys_gettid();
+	int count = 0, tid = ls_sys_gettid(), spun = 0;
 	struct ls_iocp *prev = pthread_getspecific(active_key);
+	struct wake wk = { 0 };
 
 	if (n > 64)
 		n = 64;
@@ -279,6 +393,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		int left;
 		if (p->closed) {
 			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
 			end_turn(p, prev);
 			return -1;
 		}
@@ -289,14 +404,16 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 			}
 			if (!p->head)
 				p->tail = &p->head;
+			__atomic_store_n(&p->queued, p->queued - (uint32_t)count, __ATOMIC_RELAXED);
 			p->active++;
 			/* Others may be able to take the rest. */
 			if (p->head && p->active < p->concurrency)
-				wake_one(p);
+				wake_one(p, &wk);
 			break;
 		}
 		if (alertable) {
 			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
 			if (ls_wait_handles(0, NULL, 0, 0, 1, &(uint32_t){ 0 }) == LS_WAIT_IO_COMPLETION) {
 				end_turn(p, prev);
 				return -2;
@@ -308,6 +425,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		left = remaining_ms(ms, deadline);
 		if (left == 0) {
 			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
 			end_turn(p, prev);
 			return 0;
 		}
@@ -318,19 +436,41 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 			 * come back to the queue through ls_iocp_deliver. */
 			p->poller = tid;
 			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
 			ls_engine_ctx_poll(p->ctx, left);
 			pthread_mutex_lock(&p->lock);
 			p->poller = 0;
 			/* Someone sleeping could become the poller now if nothing is queued. */
 			if (!p->head && p->waiters)
-				wake_one(p);
+				wake_one(p, &wk);
+		} else if (!spun && !alertable && spin_ok(p)) {
+			int hit;
+			spun = 1;
+			p->spinning++;
+			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
+			hit = spin(p);
+			pthread_mutex_lock(&p->lock);
+			p->spinning--;
+			if (hit) {
+				p->spin_hits++;
+				p->spin_misses = 0;
+			} else if (++p->spin_misses >= SPIN_MISSES) {
+				p->spin_misses = 0;
+				p->spin_skip = SPIN_PAUSE;
+			}
+			/* While this thread spun, wake_one left the packets to it: it takes one now,
+			 * and hands the rest on as any taker does. */
 		} else {
 			struct waiter w = { p->waiters, 0 };
+			int keeping = p->keeping;
 			p->waiters = &w;
-			if (p->keeping)
-				ls_engine_ctx_wake(p->ctx);	/* the keeper hands the port over */
 			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
+			if (keeping)
+				ls_engine_ctx_wake(p->ctx);	/* the keeper hands the port over */
 			ls_sys_futex_wait_ms(&w.word, 0, left);
+			spun = 0;
 			pthread_mutex_lock(&p->lock);
 			if (!__atomic_load_n(&w.word, __ATOMIC_ACQUIRE)) {
 				/* Timed out or spurious: leave the stack. */
@@ -343,6 +483,7 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 		}
 	}
 	pthread_mutex_unlock(&p->lock);
+	wake_done(&wk);
 	if (prev != p) {
 		if (prev)
 			thread_gone(prev);	/* leaving another port: end that turn */
@@ -357,9 +498,13 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 void ls_iocp_close(struct ls_iocp *p)
 {
 	pthread_mutex_lock(&p->lock);
-	p->closed = 1;
-	while (p->waiters)
-		wake_one(p);
+	__atomic_store_n(&p->closed, 1, __ATOMIC_RELAXED);
+	while (p->waiters) {
+		struct waiter *w = p->waiters;
+		p->waiters = w->next;
+		__atomic_store_n(&w->word, 1, __ATOMIC_RELEASE);
+		ls_sys_futex_wake(&w->word, 1);
+	}
 	if (p->poller)
 		ls_engine_ctx_wake(p->ctx);
 	pthread_mutex_unlock(&p->lock);
@@ -412,8 +557,13 @@ static void *keeper_main(void *arg)
 		p->keeping = 0;
 		p->poller = 0;
 		/* A thread came to wait: it polls from now on. */
-		if (p->waiters)
-			wake_one(p);
+		if (p->waiters) {
+			struct wake wk = { 0 };
+			wake_one(p, &wk);
+			pthread_mutex_unlock(&p->lock);
+			wake_done(&wk);
+			pthread_mutex_lock(&p->lock);
+		}
 		seen = p->calls;
 	}
 	if (p->orphan) {
@@ -451,4 +601,19 @@ void ls_iocp_publish_ov(LPOVERLAPPED ov)
 		pthread_mutex_unlock(&p->lock);
 	}
 	pthread_mutex_unlock(&ports_lock);
+}
+
+void ls_iocp_peek(struct ls_iocp *p, struct ls_iocp_state *st)
+{
+	uint32_t n = 0;
+
+	pthread_mutex_lock(&p->lock);
+	for (struct waiter *w = p->waiters; w; w = w->next)
+		n++;
+	st->waiters = n;
+	st->spinning = p->spinning;
+	st->spin_hits = p->spin_hits;
+	st->polling = p->poller != 0;
+	st->active = p->active;
+	pthread_mutex_unlock(&p->lock);
 }

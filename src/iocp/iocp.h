@@ -9,7 +9,8 @@
  * Invariants: packets are appended under the port lock and leave it only through a dequeue
  * (or the port's destruction, which recycles them); the op's OVERLAPPED is written at dequeue,
  * as Windows' I/O manager does; a port lives while its handle, a bound handle or a queued op
- * holds a reference. */
+ * holds a reference. A thread about to sleep may first spin on the queue (more than one usable CPU):
+ * it counts as the newest waiter. Wake-ups decided under the lock are made once it is released. */
 #ifndef LS_IOCP_IOCP_H
 #define LS_IOCP_IOCP_H
 
@@ -55,5 +56,15 @@ void ls_iocp_keep(struct ls_iocp *p);
 void ls_iocp_publish_ov(LPOVERLAPPED ov);
 /* The port's handle was closed: waiters return ERROR_ABANDONED_WAIT_0. */
 void ls_iocp_close(struct ls_iocp *p);
+
+/* A snapshot of p's waiting threads, for tests (test/unit/iocp_spin.c). */
+struct ls_iocp_state {
+	uint32_t waiters;	/* asleep on the LIFO stack */
+	uint32_t spinning;	/* watching the queue before they sleep */
+	uint32_t spin_hits;	/* spins so far that saw a packet */
+	uint32_t active;	/* threads released and not back yet (the concurrency count) */
+	int polling;		/* a thread polls the port's context */
+};
+void ls_iocp_peek(struct ls_iocp *p, struct ls_iocp_state *st);
 
 #endif
