@@ -102,6 +102,11 @@ static int nrunning;
  * running tests' capture files are closed (fd numbers stay as in a one-at-a-time run). */
 static void child_start(const struct result *r)
 {
+	/* A shell starts a background job with SIGINT and SIGQUIT ignored, which a console
+	 * program reads as Ctrl-C disabled (console/ctrl.c, as a Windows child of a
+	 * CREATE_NEW_PROCESS_GROUP parent): every test starts with the defaults instead. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	for (int i = 0; i < nrunning; i++)
 		if (running[i] != r && running[i]->out >= 0)
 			close(running[i]->out);
