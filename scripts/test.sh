@@ -10,9 +10,9 @@
 #    threads and timeouts, not on the CPU; results still print in list order, one tally each;
 #  - valgrind starts once for the whole suite (linsock-tests --fork: each test is a fork of the
 #    runner, errors still fail the test through --error-exitcode) instead of once per test;
-#  - the ASan and TSan trees build, then run their suites, in the background while the light
-#    stages (the plain suites, ctest, valgrind's waits) run in the foreground; their output is
-#    printed, in the usual order, once they are done.
+#  - the ASan and TSan trees build, then run their suites, in the background from the start,
+#    beside the main build and the foreground stages (most of which wait more than they
+#    compute); their output is printed, in the usual order, once they are done.
 # Each section header names the stage and ends with its wall time. TEST_JOBS (default 2) sets
 # the tests run at once; TEST_JOBS=1 gives the one-at-a-time runs of old.
 set -eu
@@ -27,37 +27,37 @@ lap() { # $took: "(N s)" since the last call
 	took="($((now - mark)) s)"
 	mark=$now
 }
-cmake -S . -B build -DLINSOCK_WERROR=ON >/dev/null
-cmake --build build -j"$jobs" >/dev/null
-lap
-echo "== build $took"
-
-# The sanitizer trees: built and run in the background; each writes build-X/suite.log and
-# build-X/stage.txt (the header line with its times).
+# The sanitizer trees: each builds and runs its suite in the background, from the start, and
+# writes build-X/suite.log and build-X/stage.txt (its header line, with its times).
 sanitizer() { # dir, cmake value, section title, extra environment for the run
 	dir=$1 san=$2 title=$3
 	shift 3
 	t0=$(date +%s)
-	if cmake -S . -B "$dir" -DLINSOCK_SANITIZE="$san" -DLINSOCK_BENCH=OFF >"$dir.cmake.log" 2>&1 &&
-		cmake --build "$dir" -j"$jobs" >>"$dir.cmake.log" 2>&1; then
+	mkdir -p "$dir"
+	if cmake -S . -B "$dir" -DLINSOCK_SANITIZE="$san" -DLINSOCK_BENCH=OFF >"$dir/cmake.log" 2>&1 &&
+		cmake --build "$dir" -j"$jobs" >>"$dir/cmake.log" 2>&1; then
 		t1=$(date +%s)
 		env "$@" "./$dir/linsock-tests" --jobs "$tj" >"$dir/suite.log" 2>&1 || true
 	else
 		t1=$(date +%s)
-		mkdir -p "$dir"
-		{ cat "$dir.cmake.log"; echo "0 passed, 1 failed"; } >"$dir/suite.log"
+		{ cat "$dir/cmake.log"; echo "0 passed, 1 failed"; } >"$dir/suite.log"
 	fi
 	echo "== suite under $title (build $((t1 - t0)) s, suite $(($(date +%s) - t1)) s)" >"$dir/stage.txt"
 }
 rm -f build-asan/stage.txt build-tsan/stage.txt
-(
-	sanitizer build-asan address,undefined ASan+UBSan ASAN_OPTIONS=detect_leaks=1
-	sanitizer build-tsan thread TSan
-) >/dev/null 2>&1 &
-sanitizers=$!
-# An interrupted run stops the background one after its current step (an asynchronous list
-# ignores SIGINT in a non-interactive shell).
-trap 'kill "$sanitizers" 2>/dev/null; exit 130' INT TERM
+sanitizer build-asan address,undefined ASan+UBSan ASAN_OPTIONS=detect_leaks=1 >/dev/null 2>&1 &
+asan=$!
+sanitizer build-tsan thread TSan >/dev/null 2>&1 &
+tsan=$!
+# A run that stops early (a failed build, Ctrl-C: an asynchronous list ignores SIGINT in a
+# non-interactive shell) stops the background ones after their current step.
+trap 'kill "$asan" "$tsan" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+
+cmake -S . -B build -DLINSOCK_WERROR=ON >/dev/null
+cmake --build build -j"$jobs" >/dev/null
+lap
+echo "== build $took"
 
 passed=0 failed=0
 tally() { # last line of a runner output: "N passed, N failed"
@@ -117,7 +117,7 @@ if tail -n 1 build/compat.log | grep -q '^[0-9]* passed, [0-9]* failed$'; then
 else
 	cat build/compat.log; failed=$((failed + 1))
 fi
-wait "$sanitizers" || true
+wait "$asan" "$tsan" || true
 lap
 echo "(waited $took more for the sanitizer runs)"
 for dir in build-asan build-tsan; do
