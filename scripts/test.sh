@@ -34,8 +34,9 @@ sanitizer() { # dir, cmake value, section title, extra environment for the run
 	shift 3
 	t0=$(date +%s)
 	mkdir -p "$dir"
+	# Niced: the main build, which everything in the foreground waits for, goes first.
 	if cmake -S . -B "$dir" -DLINSOCK_SANITIZE="$san" -DLINSOCK_BENCH=OFF >"$dir/cmake.log" 2>&1 &&
-		cmake --build "$dir" -j"$jobs" >>"$dir/cmake.log" 2>&1; then
+		nice -n 10 cmake --build "$dir" -j"$jobs" >>"$dir/cmake.log" 2>&1; then
 		t1=$(date +%s)
 		env "$@" "./$dir/linsock-tests" --jobs "$tj" >"$dir/suite.log" 2>&1 || true
 	else
@@ -51,7 +52,7 @@ sanitizer build-tsan thread TSan >/dev/null 2>&1 &
 tsan=$!
 # A run that stops early (a failed build, Ctrl-C: an asynchronous list ignores SIGINT in a
 # non-interactive shell) stops the background ones after their current step.
-trap 'kill "$asan" "$tsan" 2>/dev/null' EXIT
+trap 'st=$?; kill "$asan" "$tsan" 2>/dev/null; exit $st' EXIT
 trap 'exit 130' INT TERM
 
 cmake -S . -B build -DLINSOCK_WERROR=ON >/dev/null
