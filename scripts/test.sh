@@ -52,7 +52,7 @@ sanitizer build-tsan thread TSan >/dev/null 2>&1 &
 tsan=$!
 # A run that stops early (a failed build, Ctrl-C: an asynchronous list ignores SIGINT in a
 # non-interactive shell) stops the background ones after their current step.
-trap 'st=$?; kill "$asan" "$tsan" 2>/dev/null; exit $st' EXIT
+trap 'st=$?; kill "$asan" "$tsan" 2>/dev/null || true; exit $st' EXIT
 trap 'exit 130' INT TERM
 
 cmake -S . -B build -DLINSOCK_WERROR=ON >/dev/null
