@@ -2,8 +2,7 @@
 #include "wstr.h"
 
 #include <stdlib.h>
-
-#define REPL 0xFFFDu
+#include <string.h>
 
 size_t ls_wstr_len(const uint16_t *s)
 {
@@ -14,64 +13,110 @@ size_t ls_wstr_len(const uint16_t *s)
 	return n;
 }
 
-/* Next code point of a UTF-16 string; advances *i. */
-static uint32_t next16(const uint16_t *s, size_t *i)
+uint32_t ls_wstr_utf8_next(const unsigned char *s, size_t n, size_t *i, int *bad)
+{
+	uint32_t c = s[*i], min;
+	size_t k, j;
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		k = 1;
+		min = 0x80;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		k = 2;
+		min = 0x800;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		k = 3;
+		min = 0x10000;
+		c &= 0x07;
+	} else {
+		goto invalid;
+	}
+	for (j = 1; j <= k; j++) {
+		if (*i + j >= n || (s[*i + j] & 0xC0) != 0x80)
+			goto invalid;
+		c = (c << 6) | (s[*i + j] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto invalid;
+	*i += k + 1;
+	return c;
+invalid:
+	(*i)++;
+	*bad = 1;
+	return LS_WSTR_REPL;
+}
+
+uint32_t ls_wstr_utf16_next(const uint16_t *s, size_t n, size_t *i, int *bad)
 {
 	uint32_t c = s[(*i)++];
 
-	if (c >= 0xD800 && c <= 0xDBFF) {
-		uint32_t d = s[*i];
-
-		if (d >= 0xDC00 && d <= 0xDFFF) {
-			(*i)++;
-			return 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
-		}
-		return REPL;
+	if (c >= 0xD800 && c <= 0xDBFF && *i < n && s[*i] >= 0xDC00 && s[*i] <= 0xDFFF)
+		return 0x10000 + ((c - 0xD800) << 10) + (s[(*i)++] - 0xDC00u);
+	if (c >= 0xD800 && c <= 0xDFFF) {
+		*bad = 1;
+		return LS_WSTR_REPL;
 	}
-	if (c >= 0xDC00 && c <= 0xDFFF)
-		return REPL;
 	return c;
 }
 
+int ls_wstr_utf8_put(unsigned char b[4], uint32_t c)
+{
+	if (c < 0x80) {
+		b[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		b[0] = (unsigned char)(0xC0 | (c >> 6));
+		b[1] = (unsigned char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		b[0] = (unsigned char)(0xE0 | (c >> 12));
+		b[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		b[2] = (unsigned char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	b[0] = (unsigned char)(0xF0 | (c >> 18));
+	b[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+	b[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+	b[3] = (unsigned char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+int ls_wstr_utf16_put(uint16_t w[2], uint32_t c)
+{
+	if (c < 0x10000) {
+		w[0] = (uint16_t)c;
+		return 1;
+	}
+	w[0] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+	w[1] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+	return 2;
+}
+
+/* Both converters take two passes: measure, then write only if everything fits (no truncated
+ * output). n counts the terminator, so the last code point decoded is the 0. */
 size_t ls_wstr_to_utf8(char *dst, size_t cap, const uint16_t *src)
 {
-	size_t i = 0, need = 0, pass;
+	size_t n = ls_wstr_len(src) + 1, need = 0;
+	int bad = 0;
 
-	/* Two passes: measure, then write only if everything fits (no truncated output). */
-	for (pass = 0; pass < 2; pass++) {
-		size_t o = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i = 0, o = 0;
 
-		i = 0;
-		for (;;) {
-			uint32_t c = next16(src, &i);
+		while (i < n) {
 			unsigned char b[4];
-			int n;
+			int k = ls_wstr_utf8_put(b, ls_wstr_utf16_next(src, n, &i, &bad));
 
-			if (c < 0x80) {
-				b[0] = (unsigned char)c;
-				n = 1;
-			} else if (c < 0x800) {
-				b[0] = (unsigned char)(0xC0 | (c >> 6));
-				b[1] = (unsigned char)(0x80 | (c & 0x3F));
-				n = 2;
-			} else if (c < 0x10000) {
-				b[0] = (unsigned char)(0xE0 | (c >> 12));
-				b[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-				b[2] = (unsigned char)(0x80 | (c & 0x3F));
-				n = 3;
-			} else {
-				b[0] = (unsigned char)(0xF0 | (c >> 18));
-				b[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-				b[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-				b[3] = (unsigned char)(0x80 | (c & 0x3F));
-				n = 4;
-			}
 			if (pass)
-				for (int k = 0; k < n; k++)
-					dst[o + (size_t)k] = (char)b[k];
-			o += (size_t)n;
-			if (c == 0)
-				break;
+				memcpy(dst + o, b, (size_t)k);
+			o += (size_t)k;
 		}
 		need = o;
 		if (!dst || need > cap)
@@ -80,63 +125,22 @@ size_t ls_wstr_to_utf8(char *dst, size_t cap, const uint16_t *src)
 	return need;
 }
 
-/* Next code point of a UTF-8 string; advances *i. */
-static uint32_t next8(const unsigned char *s, size_t *i)
-{
-	uint32_t c = s[(*i)++], min;
-	int more;
-
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF) {
-		more = 1;
-		c &= 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		more = 2;
-		c &= 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		more = 3;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		return REPL;
-	}
-	while (more--) {
-		if ((s[*i] & 0xC0) != 0x80)
-			return REPL;	/* the terminator is never a continuation byte */
-		c = (c << 6) | (s[(*i)++] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return REPL;
-	return c;
-}
-
 size_t ls_wstr_from_utf8(uint16_t *dst, size_t cap, const char *src)
 {
 	const unsigned char *s = (const unsigned char *)src;
-	size_t need = 0, pass;
+	size_t n = strlen(src) + 1, need = 0;
+	int bad = 0;
 
-	for (pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 2; pass++) {
 		size_t i = 0, o = 0;
 
-		for (;;) {
-			uint32_t c = next8(s, &i);
+		while (i < n) {
+			uint16_t w[2];
+			int k = ls_wstr_utf16_put(w, ls_wstr_utf8_next(s, n, &i, &bad));
 
-			if (c >= 0x10000) {
-				if (pass) {
-					dst[o] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
-					dst[o + 1] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
-				}
-				o += 2;
-			} else {
-				if (pass)
-					dst[o] = (uint16_t)c;
-				o++;
-			}
-			if (c == 0)
-				break;
+			if (pass)
+				memcpy(dst + o, w, (size_t)k * sizeof *w);
+			o += (size_t)k;
 		}
 		need = o;
 		if (!dst || need > cap)

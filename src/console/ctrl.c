@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "../base/pthr.h"
 
 #define CTRL_LOGOFF   5u
 #define CTRL_SHUTDOWN 6u
@@ -99,19 +100,16 @@ static void *dispatcher(void *arg)
 	for (;;) {
 		unsigned char ev;
 		pthread_t t;
-		pthread_attr_t attr;
 		ssize_t r = read(pipe_fd[0], &ev, 1);
 
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r != 1)
 			return NULL;
-		pthread_attr_init(&attr);
-		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-		/* Out of threads: run the chain here rather than lose the event. */
-		if (pthread_create(&t, &attr, event_thread, (void *)(uintptr_t)ev) != 0)
+		/* The handlers are the program's code: the default stack, as a Windows thread's.
+		 * Out of threads: run the chain here rather than lose the event. */
+		if (ls_pthr_create(&t, 1, 0, event_thread, (void *)(uintptr_t)ev) != 0)
 			event_thread((void *)(uintptr_t)ev);
-		pthread_attr_destroy(&attr);
 	}
 }
 
@@ -129,7 +127,6 @@ static void catch_signal(int sig, void (*fn)(int))
 static void start(void)
 {
 	pthread_t t;
-	pthread_attr_t attr;
 	sigset_t all, old;
 	int fl;
 
@@ -144,11 +141,10 @@ static void start(void)
 	for (size_t i = 0; i < sizeof sigmap / sizeof sigmap[0]; i++)
 		sigaddset(&all, sigmap[i].sig);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &attr, dispatcher, NULL) != 0)
+	/* The dispatcher only reads the pipe and starts threads: a small stack, as the engine's
+	 * reaper (base/pthr.h falls back to the default if static TLS needs more). */
+	if (ls_pthr_create(&t, 1, 256 * 1024, dispatcher, NULL) != 0)
 		start_error = -EAGAIN;
-	pthread_attr_destroy(&attr);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (start_error)
 		return;

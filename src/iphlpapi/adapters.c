@@ -11,12 +11,14 @@
  * lifetimes (infinite) and no duplicate detection state (Preferred); the DNS servers and suffix
  * of /etc/resolv.conf belong to every running non-loopback adapter that has an address; names,
  * descriptions and friendly names are the Linux interface name; anycast and WINS lists are
- * empty; metrics are fixed (loopback 75, others 25). */
+ * empty; metrics are fixed (loopback 75, others 25). A snapshot that cannot be taken gives the
+ * Win32 code for its cause (ERROR_NOT_ENOUGH_MEMORY only for want of memory). */
 #include <ws2tcpip.h>
 
 #include "iphlp.h"
 #include "../base/trace.h"
 #include "../base/wstr.h"
+#include "../err/err.h"
 #include "../kernel32/kernel32.h"
 
 #include <stdio.h>
@@ -262,6 +264,7 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved, PIP
 				  PULONG SizePointer)
 {
 	struct ls_netif_list *l;
+	int r;
 	struct out o = { 0 };
 	PIP_ADAPTER_ADDRESSES first = NULL, *tail = &first;
 	size_t n = 0;
@@ -274,8 +277,8 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved, PIP
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (AdapterAddresses && ls_k32_bad_ptr(AdapterAddresses))
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
-	if (ls_netif_list_new(&l) < 0)
-		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return LS_TRACE_RET_CODE(ls_err_win32_from_status(ls_err_status_from_errno(r)));
 	for (size_t k = 0; k < l->n; k++)
 		if (listed(&l->ifs[k], Family)) {
 			adapter(&o, l, &l->ifs[k], Family, Flags, &tail);
@@ -370,6 +373,7 @@ static void info_adapter(struct out *o, const struct ls_netif *i, PIP_ADAPTER_IN
 DWORD WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer)
 {
 	struct ls_netif_list *l;
+	int r;
 	struct out o = { 0 };
 	PIP_ADAPTER_INFO prev = NULL;
 	size_t n = 0, extra = 0;
@@ -380,8 +384,8 @@ DWORD WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer)
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	if (AdapterInfo && ls_k32_bad_ptr(AdapterInfo))
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
-	if (ls_netif_list_new(&l) < 0)
-		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return LS_TRACE_RET_CODE(ls_err_win32_from_status(ls_err_status_from_errno(r)));
 	/* Size: one IP_ADAPTER_INFO per adapter, one more IP_ADDR_STRING per further address. */
 	for (size_t k = 0; k < l->n; k++) {
 		int addrs = 0;

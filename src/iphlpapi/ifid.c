@@ -5,10 +5,12 @@
  * Names are the Linux names ("lo", "eth0"), where Windows has "loopback_0", "ethernet_32768":
  * what a program gets from one call it can pass to the next, and the names its user knows. A
  * LUID is (Linux index, Windows interface type), so it is stable for the interface's life, as
- * Windows' is. Error codes follow Windows' netioapi documentation. */
+ * Windows' is. Error codes follow Windows' netioapi documentation; a snapshot that cannot be
+ * taken gives the code for its cause (errno -> status -> Win32, as every kernel32 entry point). */
 #include "iphlp.h"
 #include "../base/trace.h"
 #include "../base/wstr.h"
+#include "../err/err.h"
 #include "../kernel32/kernel32.h"
 
 #include <stdlib.h>
@@ -85,12 +87,13 @@ PCHAR WINAPI if_indextoname(NET_IFINDEX InterfaceIndex, PCHAR InterfaceName)
 DWORD WINAPI GetNumberOfInterfaces(PDWORD pdwNumIf)
 {
 	struct ls_netif_list *l;
+	int r;
 
 	LS_TRACE_CALL("%p", (void *)pdwNumIf);
 	if (ls_k32_bad_ptr(pdwNumIf))
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
-	if (ls_netif_list_new(&l) < 0)
-		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return LS_TRACE_RET_CODE(ls_err_win32_from_status(ls_err_status_from_errno(r)));
 	*pdwNumIf = (DWORD)l->n;
 	ls_netif_list_free(l);
 	return LS_TRACE_RET_CODE(NO_ERROR);
@@ -99,6 +102,7 @@ DWORD WINAPI GetNumberOfInterfaces(PDWORD pdwNumIf)
 NETIO_STATUS WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex, PNET_LUID InterfaceLuid)
 {
 	struct ls_netif_list *l;
+	int r;
 	const struct ls_netif *i;
 	DWORD err = ERROR_FILE_NOT_FOUND;
 
@@ -106,8 +110,8 @@ NETIO_STATUS WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex, PNET
 	if (ls_k32_bad_ptr(InterfaceLuid))
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	InterfaceLuid->Value = 0;
-	if (ls_netif_list_new(&l) < 0)
-		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return LS_TRACE_RET_CODE(ls_err_win32_from_status(ls_err_status_from_errno(r)));
 	i = ls_netif_by_index(l, InterfaceIndex);
 	if (i) {
 		*InterfaceLuid = ls_iphlpapi_luid(i);
@@ -120,6 +124,7 @@ NETIO_STATUS WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex, PNET
 NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid, PNET_IFINDEX InterfaceIndex)
 {
 	struct ls_netif_list *l;
+	int r;
 	const struct ls_netif *i;
 	DWORD err = ERROR_FILE_NOT_FOUND;
 
@@ -127,8 +132,8 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid, P
 	if (ls_k32_bad_ptr(InterfaceLuid) || ls_k32_bad_ptr(InterfaceIndex))
 		return LS_TRACE_RET_CODE(ERROR_INVALID_PARAMETER);
 	*InterfaceIndex = NET_IFINDEX_UNSPECIFIED;
-	if (ls_netif_list_new(&l) < 0)
-		return LS_TRACE_RET_CODE(ERROR_NOT_ENOUGH_MEMORY);
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return LS_TRACE_RET_CODE(ls_err_win32_from_status(ls_err_status_from_errno(r)));
 	i = ls_iphlpapi_by_luid(l, InterfaceLuid);
 	if (i) {
 		*InterfaceIndex = i->index;
@@ -142,11 +147,12 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid, P
 static DWORD luid_name(const NET_LUID *luid, char *name)
 {
 	struct ls_netif_list *l;
+	int r;
 	const struct ls_netif *i;
 	DWORD err = ERROR_FILE_NOT_FOUND;
 
-	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return ls_err_win32_from_status(ls_err_status_from_errno(r));
 	i = ls_iphlpapi_by_luid(l, luid);
 	if (i) {
 		memcpy(name, i->name, sizeof i->name);
@@ -196,11 +202,12 @@ NETIO_STATUS WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *InterfaceLuid, P
 static DWORD name_luid(const char *name, PNET_LUID luid)
 {
 	struct ls_netif_list *l;
+	int r;
 	const struct ls_netif *i;
 	DWORD err = ERROR_INVALID_NAME;
 
-	if (ls_netif_list_new(&l) < 0)
-		return ERROR_NOT_ENOUGH_MEMORY;
+	if ((r = ls_netif_list_new(&l)) < 0)
+		return ls_err_win32_from_status(ls_err_status_from_errno(r));
 	i = ls_netif_by_name(l, name);
 	if (i) {
 		*luid = ls_iphlpapi_luid(i);

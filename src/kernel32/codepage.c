@@ -6,7 +6,8 @@
  * terminator" (counted in the result); an output size of 0 asks for the size needed; a buffer
  * too small is ERROR_INSUFFICIENT_BUFFER; invalid input becomes U+FFFD (UTF-8 EF BF BD the
  * other way) unless MB_ERR_INVALID_CHARS / WC_ERR_INVALID_CHARS asks for
- * ERROR_NO_UNICODE_TRANSLATION. For CP_UTF8, lpDefaultChar and lpUsedDefaultChar must be NULL. */
+ * ERROR_NO_UNICODE_TRANSLATION. For CP_UTF8, lpDefaultChar and lpUsedDefaultChar must be NULL.
+ * The codec itself is base/wstr's, which the W entry points use too, so both convert alike. */
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 
@@ -14,49 +15,14 @@
 
 #include "../base/lasterr.h"
 #include "../base/trace.h"
+#include "../base/wstr.h"
 
 #ifndef ERROR_NO_UNICODE_TRANSLATION
 #define ERROR_NO_UNICODE_TRANSLATION 1113
 #endif
-#define REPL 0xFFFDu
-
 static int known_cp(UINT cp)
 {
 	return cp == CP_UTF8 || cp == CP_ACP || cp == CP_OEMCP || cp == CP_THREAD_ACP;
-}
-
-/* Decodes one UTF-8 sequence at s[*i] (n bytes in all); advances *i. *bad set on an invalid
- * sequence (overlong, surrogate, beyond U+10FFFF, cut short), which then consumes one byte. */
-static unsigned int dec8(const unsigned char *s, size_t n, size_t *i, int *bad)
-{
-	unsigned int c = s[*i], min, k, j;
-
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		k = 1; min = 0x80; c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		k = 2; min = 0x800; c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		k = 3; min = 0x10000; c &= 0x07;
-	} else {
-		goto invalid;
-	}
-	for (j = 1; j <= k; j++) {
-		if (*i + j >= n || (s[*i + j] & 0xC0) != 0x80)
-			goto invalid;
-		c = (c << 6) | (s[*i + j] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto invalid;
-	*i += k + 1;
-	return c;
-invalid:
-	(*i)++;
-	*bad = 1;
-	return REPL;
 }
 
 int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteStr, int cbMultiByte,
@@ -80,8 +46,8 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 	}
 	n = cbMultiByte == -1 ? strlen(lpMultiByteStr) + 1 : (size_t)cbMultiByte;
 	while (i < n) {
-		unsigned int c = dec8(s, n, &i, &bad);
-		int units = c >= 0x10000 ? 2 : 1;
+		uint16_t w[2];
+		int units = ls_wstr_utf16_put(w, ls_wstr_utf8_next(s, n, &i, &bad));
 
 		if (bad && (dwFlags & MB_ERR_INVALID_CHARS)) {
 			ls_lasterr_set(ERROR_NO_UNICODE_TRANSLATION);
@@ -92,12 +58,7 @@ int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCCH lpMultiByteSt
 				ls_lasterr_set(ERROR_INSUFFICIENT_BUFFER);
 				return LS_TRACE_RET_COUNT(0);
 			}
-			if (units == 2) {
-				lpWideCharStr[out] = (WCHAR)(0xD800 + ((c - 0x10000) >> 10));
-				lpWideCharStr[out + 1] = (WCHAR)(0xDC00 + ((c - 0x10000) & 0x3FF));
-			} else {
-				lpWideCharStr[out] = (WCHAR)c;
-			}
+			memcpy(lpWideCharStr + out, w, (size_t)units * sizeof *w);
 		}
 		out += units;
 	}
@@ -130,40 +91,14 @@ int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWCH lpWideCharSt
 	}
 	if (lpUsedDefaultChar)
 		*lpUsedDefaultChar = FALSE;
-	if (cchWideChar == -1) {
-		n = 0;
-		while (lpWideCharStr[n])
-			n++;
-		n++;
-	} else {
-		n = (size_t)cchWideChar;
-	}
+	n = cchWideChar == -1 ? ls_wstr_len((const uint16_t *)lpWideCharStr) + 1 : (size_t)cchWideChar;
 	while (i < n) {
-		unsigned int c = lpWideCharStr[i++];
 		unsigned char b[4];
-		int k;
+		int bad = 0, k = ls_wstr_utf8_put(b, ls_wstr_utf16_next((const uint16_t *)lpWideCharStr, n, &i, &bad));
 
-		if (c >= 0xD800 && c <= 0xDBFF && i < n && lpWideCharStr[i] >= 0xDC00 &&
-		    lpWideCharStr[i] <= 0xDFFF) {
-			c = 0x10000 + ((c - 0xD800) << 10) + (lpWideCharStr[i++] - 0xDC00u);
-		} else if (c >= 0xD800 && c <= 0xDFFF) {
-			if (dwFlags & WC_ERR_INVALID_CHARS) {
-				ls_lasterr_set(ERROR_NO_UNICODE_TRANSLATION);
-				return LS_TRACE_RET_COUNT(0);
-			}
-			c = REPL;
-		}
-		if (c < 0x80) {
-			b[0] = (unsigned char)c; k = 1;
-		} else if (c < 0x800) {
-			b[0] = (unsigned char)(0xC0 | (c >> 6)); b[1] = (unsigned char)(0x80 | (c & 0x3F)); k = 2;
-		} else if (c < 0x10000) {
-			b[0] = (unsigned char)(0xE0 | (c >> 12)); b[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-			b[2] = (unsigned char)(0x80 | (c & 0x3F)); k = 3;
-		} else {
-			b[0] = (unsigned char)(0xF0 | (c >> 18)); b[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-			b[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (unsigned char)(0x80 | (c & 0x3F));
-			k = 4;
+		if (bad && (dwFlags & WC_ERR_INVALID_CHARS)) {
+			ls_lasterr_set(ERROR_NO_UNICODE_TRANSLATION);
+			return LS_TRACE_RET_COUNT(0);
 		}
 		if (cbMultiByte) {
 			if (out + k > cbMultiByte) {

@@ -14,6 +14,7 @@
 #include "../base/sys.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,6 +81,44 @@ static const char *flags(const struct name *t, size_t n, uint64_t v)
 		snprintf(b + len, 192 - len, "%s0x%" PRIx64, len ? "|" : "", rest);
 	if (v == 0)
 		return "0";
+	return b;
+}
+
+/* The list printers' "[a, b, ..., ...]": list_open takes a slot, list_item appends one element
+ * (comma-separated, dropped once the slot is full), list_close ends it, with ", ..." when the
+ * caller showed fewer elements than there are. */
+static char *list_open(size_t *len)
+{
+	char *b = slot();
+
+	b[0] = '[';
+	b[1] = '\0';
+	*len = 1;
+	return b;
+}
+
+__attribute__((format(printf, 3, 4))) static void list_item(char *b, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	if (*len >= 192)
+		return;
+	if (*len > 1)
+		*len += (size_t)snprintf(b + *len, 192 - *len, ", ");
+	if (*len >= 192)
+		return;
+	va_start(ap, fmt);
+	r = vsnprintf(b + *len, 192 - *len, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		*len += (size_t)r;
+}
+
+static const char *list_close(char *b, size_t len, int more)
+{
+	if (len < 192)
+		snprintf(b + len, 192 - len, "%s]", more ? ", ..." : "");
 	return b;
 }
 
@@ -411,14 +450,10 @@ const char *ls_trace_pollfds(const void *fds, unsigned long n)
 		return "NULL";
 	if (shown && ls_sys_copy_in(v, fds, shown * sizeof v[0]) != 0)
 		return "<bad>";
-	b = slot();
-	b[len++] = '[';
-	for (unsigned long i = 0; i < shown && len < 192; i++)
-		len += (size_t)snprintf(b + len, 192 - len, "%s{%s, %s}", i ? ", " : "", ls_trace_socket(v[i].fd),
-					ls_trace_poll_events(v[i].events));
-	if (len < 192)
-		snprintf(b + len, 192 - len, "%s]", n > shown ? ", ..." : "");
-	return b;
+	b = list_open(&len);
+	for (unsigned long i = 0; i < shown; i++)
+		list_item(b, &len, "{%s, %s}", ls_trace_socket(v[i].fd), ls_trace_poll_events(v[i].events));
+	return list_close(b, len, n > shown);
 }
 
 const char *ls_trace_fdset(const void *set)
@@ -439,13 +474,10 @@ const char *ls_trace_fdset(const void *set)
 	/* fd_array follows the count at SOCKET alignment (offsetof(fd_set, fd_array)). */
 	if (shown && ls_sys_copy_in(v.s, (const char *)set + offsetof(fd_set, fd_array), shown * sizeof(SOCKET)) != 0)
 		return "<bad>";
-	b = slot();
-	b[len++] = '[';
-	for (unsigned int i = 0; i < shown && len < 192; i++)
-		len += (size_t)snprintf(b + len, 192 - len, "%s%s", i ? ", " : "", ls_trace_socket(v.s[i]));
-	if (len < 192)
-		snprintf(b + len, 192 - len, "%s]", v.count > shown ? ", ..." : "");
-	return b;
+	b = list_open(&len);
+	for (unsigned int i = 0; i < shown; i++)
+		list_item(b, &len, "%s", ls_trace_socket(v.s[i]));
+	return list_close(b, len, v.count > shown);
 }
 
 const char *ls_trace_wsabufs(const void *bufs, unsigned long n)
@@ -459,18 +491,13 @@ const char *ls_trace_wsabufs(const void *bufs, unsigned long n)
 		return "NULL";
 	if (shown && ls_sys_copy_in(v, bufs, shown * sizeof v[0]) != 0)
 		return "<bad>";
-	b = slot();
-	b[len++] = '[';
-	for (unsigned long i = 0; i < shown && len < 192; i++)
+	b = list_open(&len);
+	for (unsigned long i = 0; i < shown; i++)
 		if (v[i].buf)
-			len += (size_t)snprintf(b + len, 192 - len, "%s{%p, %lu}", i ? ", " : "", (void *)v[i].buf,
-						(unsigned long)v[i].len);
+			list_item(b, &len, "{%p, %lu}", (void *)v[i].buf, (unsigned long)v[i].len);
 		else
-			len += (size_t)snprintf(b + len, 192 - len, "%s{NULL, %lu}", i ? ", " : "",
-						(unsigned long)v[i].len);
-	if (len < 192)
-		snprintf(b + len, 192 - len, "%s]", n > shown ? ", ..." : "");
-	return b;
+			list_item(b, &len, "{NULL, %lu}", (unsigned long)v[i].len);
+	return list_close(b, len, n > shown);
 }
 
 const char *ls_trace_handle(const void *h)
@@ -503,12 +530,10 @@ const char *ls_trace_handles(const void *array, unsigned long n)
 		return "NULL";
 	if (shown && ls_sys_copy_in(v, array, shown * sizeof v[0]) != 0)
 		return "<bad>";
-	b = slot();
-	b[len++] = '[';
+	b = list_open(&len);
 	for (unsigned long i = 0; i < shown; i++)
-		len += (size_t)snprintf(b + len, 192 - len, "%s%s", i ? ", " : "", ls_trace_handle(v[i]));
-	snprintf(b + len, 192 - len, "%s]", n > shown ? ", ..." : "");
-	return b;
+		list_item(b, &len, "%s", ls_trace_handle(v[i]));
+	return list_close(b, len, n > shown);
 }
 
 const char *ls_trace_timeout(uint32_t ms)

@@ -614,6 +614,17 @@ TEST(trace_decoders)
 		ASSERT_STR_EQ(ls_trace_wsabufs(wb, 0), "[]");
 		ASSERT_STR_EQ(ls_trace_wsabufs(NULL, 1), "NULL");
 	}
+	{
+		/* Up to 8 shown; pseudo-handles by name. */
+		HANDLE hs[9] = { (HANDLE)1, INVALID_HANDLE_VALUE, (HANDLE)(intptr_t)-2, (HANDLE)4, (HANDLE)5,
+				 (HANDLE)6, (HANDLE)7, (HANDLE)8, (HANDLE)9 };
+
+		ASSERT_STR_EQ(ls_trace_handles(hs, 2), "[1, INVALID_HANDLE_VALUE]");
+		ASSERT_STR_EQ(ls_trace_handles(hs, 9),
+			      "[1, INVALID_HANDLE_VALUE, (HANDLE)-2, 4, 5, 6, 7, 8, ...]");
+		ASSERT_STR_EQ(ls_trace_handles(hs, 0), "[]");
+		ASSERT_STR_EQ(ls_trace_handles(NULL, 1), "NULL");
+	}
 	ASSERT_STR_EQ(ls_trace_str("a\"b\n"), "\"a\\x22b\\x0a\"");
 	ASSERT_STR_EQ(ls_trace_str(NULL), "NULL");
 	ASSERT_STR_EQ(ls_trace_str((const char *)64), "<bad>");
