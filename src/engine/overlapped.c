@@ -21,16 +21,6 @@ NTSTATUS ls_engine_op_prepare(struct ls_op *op, struct ls_handle *h, LPOVERLAPPE
 	 * neither checked nor used. Otherwise it must be an event; its low bit keeps the completion
 	 * off the port (the event alone is signalled). */
 	ev = routine ? 0 : (uintptr_t)ov->hEvent;
-	if (ev & 1) {
-		/* Windows handles are multiples of 4, so an odd hEvent is always an event with the
-		 * port bit; ours are fds and events are made multiples of 4 (ls_sys_fd_align4), but a
-		 * socket or file may be odd: such a handle passed as hEvent is not an event. */
-		struct ls_handle *self = ls_handle_get((intptr_t)ev);
-		if (self) {
-			ls_handle_put(self);
-			return STATUS_INVALID_HANDLE;
-		}
-	}
 	if (ev & ~(uintptr_t)1) {
 		event = ls_handle_get_type((intptr_t)(ev & ~(uintptr_t)1), LS_HANDLE_EVENT);
 		if (!event)
