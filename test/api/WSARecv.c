@@ -223,9 +223,12 @@ TEST(WSARecv_errors)
 	FAILS(WSARecv(a, (LPWSABUF)8, 1, &n, &flags, NULL, NULL), SOCKET_ERROR, WSAEFAULT);
 	ov_init(&ov, ev);
 	FAILS(WSARecv(a, &bad, 1, &n, &flags, &ov, NULL), SOCKET_ERROR, WSAEFAULT);
-	/* hEvent must be an event (§3). */
-	ov_init(&ov, (HANDLE)(intptr_t)a);
-	FAILS(WSARecv(a, &b, 1, &n, &flags, &ov, NULL), SOCKET_ERROR, WSA_INVALID_HANDLE);
+	/* hEvent must be an event (§3). Handles here are fds: an odd socket right above an event
+	 * reads as that event with the low "no port" bit (docs/porting.md), so not asked then. */
+	if (((uintptr_t)a & ~(uintptr_t)1) != (uintptr_t)ev) {
+		ov_init(&ov, (HANDLE)(intptr_t)a);
+		FAILS(WSARecv(a, &b, 1, &n, &flags, &ov, NULL), SOCKET_ERROR, WSA_INVALID_HANDLE);
+	}
 	flags = 0x10000;
 	ov_init(&ov, ev);
 	FAILS(WSARecv(a, &b, 1, &n, &flags, &ov, NULL), SOCKET_ERROR, WSAEOPNOTSUPP);
