@@ -109,6 +109,13 @@ int ls_engine_uring_probe(char *why, unsigned long whylen);
 #endif
 extern const struct ls_engine_backend *ls_engine_backend;
 
+/* Every backend's struct ls_engine_ctx begins with its ops: contexts of both backends can live
+ * in one process (completion ports on epoll beside threads' io_uring contexts, design P5). */
+static inline const struct ls_engine_backend *ls_engine_ctx_ops(struct ls_engine_ctx *ctx)
+{
+	return *(const struct ls_engine_backend *const *)(const void *)ctx;
+}
+
 /* Readiness on es: events are epoll bits (LS_SYS_EPOLL*, which are also the poll(2) bits). The
  * caller holds a reference on es (ls_engine_sock_hold) for the duration of the call. */
 void ls_engine_ready(struct ls_engine_sock *es, uint32_t events);

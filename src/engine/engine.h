@@ -222,6 +222,9 @@ int ls_engine_set_modes(struct ls_handle *h, unsigned int flags);
 
 /* New context (for a completion port); NULL on failure. */
 struct ls_engine_ctx *ls_engine_ctx_new(void);
+/* A completion port's context: epoll by default, io_uring when LINSOCK_BACKEND or
+ * LINSOCK_PORT_BACKEND says io_uring (docs/design.md P5). */
+struct ls_engine_ctx *ls_engine_port_ctx_new(void);
 void ls_engine_ctx_free(struct ls_engine_ctx *ctx);
 /* Waits up to timeout_ms (-1: forever) for readiness in ctx and completes what became possible
  * (delivering each completion). Returns the number of handles processed, 0 on timeout or wake,

@@ -20,6 +20,7 @@ struct reg {
 };
 
 struct ls_engine_ctx {
+	const struct ls_engine_backend *ops;	/* first: engine_int.h ctx_ops */
 	int epfd;
 	int wakefd;
 	pthread_mutex_t lock;		/* every reg->es, the parked list */
@@ -47,6 +48,7 @@ static struct ls_engine_ctx *ep_new(void)
 
 	if (!ctx)
 		return NULL;
+	ctx->ops = &ls_engine_epoll;
 	ctx->epfd = ls_sys_epoll_create();
 	ctx->wakefd = ls_sys_event_fd_nonblock();
 	if (ctx->epfd < 0 || ctx->wakefd < 0 ||

@@ -80,6 +80,7 @@ struct reg {
 };
 
 struct ls_engine_ctx {
+	const struct ls_engine_backend *ops;	/* first: engine_int.h ctx_ops */
 	struct io_uring ring;
 	pthread_mutex_t lock;		/* SQ, every reg's fields, the lists */
 	int wakefd;
@@ -164,6 +165,7 @@ static struct ls_engine_ctx *ur_new(void)
 
 	if (!ctx)
 		return NULL;
+	ctx->ops = &ls_engine_uring;
 	memset(&p, 0, sizeof p);
 	p.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;
 	p.cq_entries = CQ_ENTRIES;

@@ -89,7 +89,7 @@ struct ls_iocp *ls_iocp_new(uint32_t concurrency)
 	if (!p)
 		return NULL;
 	pthread_once(&key_once, key_init);
-	p->ctx = ls_engine_ctx_new();
+	p->ctx = ls_engine_port_ctx_new();
 	if (!p->ctx) {
 		free(p);
 		return NULL;
