@@ -15,8 +15,8 @@ struct ls_handle;
 struct dup_group;
 struct ls_wait_obj;
 
-/* Per-handle overlapped state (h->engine): two FIFO queues (0 receive, 1 send) under one lock,
- * and the context the fd waits in. */
+/* Per-handle overlapped state (h->engine): three FIFO queues (receive, send, notification)
+ * under one lock, and the context the fd waits in. */
 struct ls_engine_sock {
 	pthread_mutex_t lock;
 	struct ls_op *q[3];		/* receive, send, notification (LS_OP_EXT_NOTIFY) */

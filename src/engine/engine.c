@@ -1039,6 +1039,7 @@ static void kernel_submit(struct ls_engine_sock *es, struct ls_op *op, int tried
 	}
 	if (ls_engine_ctx_ops(es->ctx)->recv_submit(es->ctx, op, es->fd, buf, len, msg, tried) == 0) {
 		op->in_kernel = 1;
+		op->kctx = es->ctx;
 		/* The SQE waits for the context's poller. Another thread's context (or the reaper's
 		 * tick putting the next head in) may be asleep in its ring with nothing to wake it
 		 * but the readiness poll a lazy registration lacks: arm it (once, for good). */
@@ -1303,6 +1304,13 @@ void ls_engine_fd_replaced(struct ls_handle *h, int locked)
 		return;
 	if (!locked)
 		pthread_mutex_lock(&es->lock);
+	/* A receive the kernel holds reads the old socket: it is aborted (Windows aborts pending
+	 * I/O on a reused socket), asked of the ring that holds it; its CQE completes it. */
+	for (struct ls_op *op = es->q[0]; op; op = op->next)
+		if (op->in_kernel && !op->cancelled) {
+			op->cancelled = 1;
+			ls_engine_ctx_ops(op->kctx)->op_cancel(op->kctx, op);
+		}
 	if (es->ctx) {
 		ctx_leave(es);	/* also forgets in_tctx and lazy: the next wait registers anew */
 		es->ctx = NULL;
@@ -1451,7 +1459,7 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
 				/* The kernel has it: ask it to stop; its CQE completes the op. */
 				if (!op->cancelled) {
 					op->cancelled = 1;
-					ls_engine_ctx_ops(es->ctx)->op_cancel(es->ctx, op);
+					ls_engine_ctx_ops(op->kctx)->op_cancel(op->kctx, op);
 				}
 				pp = &op->next;
 				n++;
@@ -1615,7 +1623,7 @@ void ls_engine_thread_exit(void)
 						 * completes it once as aborted (exit_wait_kernel). */
 						if (!op->cancelled) {
 							op->cancelled = 1;
-							ls_engine_ctx_ops(es->ctx)->op_cancel(es->ctx, op);
+							ls_engine_ctx_ops(op->kctx)->op_cancel(op->kctx, op);
 						}
 						if (nwait < EXIT_WAIT_MAX &&
 						    (nwait == 0 || wait_es[nwait - 1] != es)) {
@@ -1848,7 +1856,7 @@ static char backend_fallback[160];	/* why io_uring is not in use, if it was want
 static pthread_once_t backend_once = PTHREAD_ONCE_INIT;
 
 /* The backend is chosen once, on first use: before the first context exists (every use of the
- * table goes through a context made by ls_engine_ctx_new). io_uring is the default when the
+ * table goes through a context made by ls_engine_ctx_new or ls_engine_port_ctx_new). io_uring is the default when the
  * kernel allows it; an unavailable io_uring falls back to epoll with one trace line (DESIGN §8:
  * never silent). Not a constructor: the trace switch is read by one, in no fixed order. */
 static void backend_choose(void)

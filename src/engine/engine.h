@@ -93,6 +93,8 @@ struct ls_op {
 	uint8_t no_try;			/* ReadFileEx: an immediate completion is not observable, so the
 				 * io_uring backend may skip the try at start (docs/design.md P3) */
 	int issuer_tid;			/* the starting thread (CancelIo cancels only its own) */
+	struct ls_engine_ctx *kctx;	/* in_kernel: the ring that holds it (a cancel goes there, even
+					 * after the handle left that context: TF_REUSE_SOCKET) */
 	int lflags;			/* Linux MSG_* for the syscall */
 	NTSTATUS status;		/* result */
 	uint32_t bytes;

@@ -20,7 +20,7 @@ struct reg {
 };
 
 struct ls_engine_ctx {
-	const struct ls_engine_backend *ops;	/* first: engine_int.h ctx_ops */
+	const struct ls_engine_backend *ops;	/* first: backend.h ls_engine_ctx_ops */
 	int epfd;
 	int wakefd;
 	pthread_mutex_t lock;		/* every reg->es, the parked list */

@@ -80,7 +80,7 @@ struct reg {
 };
 
 struct ls_engine_ctx {
-	const struct ls_engine_backend *ops;	/* first: engine_int.h ctx_ops */
+	const struct ls_engine_backend *ops;	/* first: backend.h ls_engine_ctx_ops */
 	struct io_uring ring;
 	pthread_mutex_t lock;		/* SQ, every reg's fields, the lists */
 	int wakefd;

@@ -24,6 +24,7 @@
 
 #include "../base/pthr.h"
 #include "../base/sys.h"
+#include "../base/trace.h"
 #include "netif.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -55,8 +56,10 @@ static unsigned kind_of(const struct nlmsghdr *n)
 	return 0;
 }
 
-/* Reads what is queued now (the first read blocks). Returns the kinds seen. */
-static unsigned read_batch(void)
+/* Reads what is queued now (the first read blocks). Returns the kinds seen; *dead is set when
+ * the blocking read fails for good (the fd was closed under us by the program, say): the watcher
+ * then ends rather than spin or read a socket that took the number. */
+static unsigned read_batch(int *dead)
 {
 	static char buf[16384] __attribute__((aligned(8)));
 	unsigned kinds = 0;
@@ -71,6 +74,10 @@ static unsigned read_batch(void)
 			kinds |= LS_NETIF_CHG_ALL;	/* messages were lost: assume everything */
 			flags = MSG_DONTWAIT;
 			continue;
+		}
+		if (r < 0 && !flags) {
+			*dead = 1;
+			break;
 		}
 		if (r <= 0)
 			break;	/* -EAGAIN: the batch is over */
@@ -89,9 +96,14 @@ static void *watch_main(void *arg)
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);	/* the program's signals go to its own threads */
 	for (;;) {
-		unsigned kinds = read_batch();
+		int dead = 0;
+		unsigned kinds = read_batch(&dead);
 		void (*fn)(unsigned);
 
+		if (dead) {
+			LS_TRACE("netlink watcher: read failed; no more change notifications");
+			break;
+		}
 		if (!kinds)
 			continue;
 		for (int i = 0; i < 4; i++)
