@@ -1867,8 +1867,12 @@ static void backend_choose(void)
 
 	if (kr && strcmp(kr, "0") == 0)
 		kernel_recv = 0;
-	/* Ports follow a backend that was asked for by name; by default they use epoll (P5). */
-	port_uring = (want && strcmp(want, "io_uring") == 0) || (pb && strcmp(pb, "io_uring") == 0);
+	/* Ports follow LINSOCK_PORT_BACKEND, else a backend asked for by name, else epoll (P5);
+	 * io_uring ports need the io_uring backend (ls_engine_port_ctx_new). */
+	if (pb && *pb)
+		port_uring = strcmp(pb, "io_uring") == 0;
+	else
+		port_uring = want && strcmp(want, "io_uring") == 0;
 	if (want && *want && strcmp(want, "epoll") == 0)
 		return;
 	if (want && *want && strcmp(want, "io_uring") != 0) {
@@ -1916,10 +1920,21 @@ struct ls_engine_ctx *ls_engine_ctx_new(void)
  * with epoll readiness than with io_uring's, whose task work runs in whichever worker submitted
  * last; on one CPU the two are even. Threads' own contexts (completion routines) stay on
  * io_uring, where a thread submits and waits in one call. */
-struct ls_engine_ctx *ls_engine_port_ctx_new(void)
+static const struct ls_engine_backend *port_backend(void)
 {
 	pthread_once(&backend_once, backend_choose);
-	return (port_uring ? ls_engine_backend : &ls_engine_epoll)->ctx_new();
+	return port_uring ? ls_engine_backend : &ls_engine_epoll;
+}
+
+struct ls_engine_ctx *ls_engine_port_ctx_new(void)
+{
+	return port_backend()->ctx_new();
+}
+
+/* Tests: the backend a completion port's context gets. */
+const char *ls_engine_port_backend_name(void)
+{
+	return port_backend()->name;
 }
 
 void ls_engine_ctx_free(struct ls_engine_ctx *ctx)

@@ -40,6 +40,39 @@ TEST(engine_backend_unknown_is_epoll)
 	ASSERT_TRUE(strstr(ls_engine_backend_fallback(), "kqueue") != NULL);
 }
 
+/* Completion ports: epoll unless asked otherwise (docs/design.md P5); LINSOCK_PORT_BACKEND
+ * decides for ports alone, and io_uring ports need the io_uring backend. */
+const char *ls_engine_port_backend_name(void);
+
+TEST(engine_port_backend_default_is_epoll)
+{
+	ASSERT_EQ(unsetenv("LINSOCK_BACKEND"), 0);
+	ASSERT_EQ(unsetenv("LINSOCK_PORT_BACKEND"), 0);
+	ASSERT_STR_EQ(ls_engine_port_backend_name(), "epoll");
+}
+
+TEST(engine_port_backend_follows_io_uring_by_name)
+{
+	ASSERT_EQ(setenv("LINSOCK_BACKEND", "io_uring", 1), 0);
+	ASSERT_EQ(unsetenv("LINSOCK_PORT_BACKEND"), 0);
+	/* Where io_uring is refused, everything (ports too) is on epoll. */
+	ASSERT_STR_EQ(ls_engine_port_backend_name(), ls_engine_backend_name());
+}
+
+TEST(engine_port_backend_env_for_ports_alone)
+{
+	ASSERT_EQ(setenv("LINSOCK_BACKEND", "io_uring", 1), 0);
+	ASSERT_EQ(setenv("LINSOCK_PORT_BACKEND", "epoll", 1), 0);
+	ASSERT_STR_EQ(ls_engine_port_backend_name(), "epoll");
+}
+
+TEST(engine_port_backend_io_uring_ports_by_default_backend)
+{
+	ASSERT_EQ(unsetenv("LINSOCK_BACKEND"), 0);
+	ASSERT_EQ(setenv("LINSOCK_PORT_BACKEND", "io_uring", 1), 0);
+	ASSERT_STR_EQ(ls_engine_port_backend_name(), ls_engine_backend_name());
+}
+
 /* ---- Register/unregister storm ---- */
 
 #define STORM_THREADS 4
