@@ -941,12 +941,13 @@ static void *reaper_main(void *arg)
 }
 
 /* The process's context for handles bound to no port: its thread is the one linsock adds, doing
- * what Windows' kernel does for event- and routine-completed I/O (docs/design.md E). */
+ * what Windows' kernel does for event- and routine-completed I/O (docs/design.md E). Shared and
+ * polled by one thread of its own, like a port's: on the ports' backend (P5). */
 static void reaper_start(void)
 {
 	pthread_t t;
 
-	reaper = ls_engine_ctx_new();
+	reaper = ls_engine_port_ctx_new();
 	if (!reaper)
 		return;
 	if (ls_pthr_create(&t, 1, 256 * 1024, reaper_main, NULL) != 0) {
