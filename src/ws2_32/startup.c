@@ -6,7 +6,7 @@
 #include <string.h>
 
 atomic_int ls_ws2_refs;
-atomic_int ls_ws2_version;
+atomic_int ls_ws2_version = LS_WS2_VERSION_NONE;
 
 int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 {
@@ -38,12 +38,12 @@ int WSAAPI WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
 		return LS_TRACE_RET_CODE(WSAEFAULT);
 	/* The process runs at the lowest version any WSAStartup negotiated (legacy.c reads it:
 	 * the Winsock 1.1 blocking-hook calls work only for 1.x callers). */
-	if (atomic_fetch_add(&ls_ws2_refs, 1) == 0) {
-		atomic_store(&ls_ws2_version, (LOBYTE(d.wVersion) << 8) | HIBYTE(d.wVersion));
-	} else {
+	{
+		/* Every call lowers it, the first ones too (two first calls may race). */
 		int want = (LOBYTE(d.wVersion) << 8) | HIBYTE(d.wVersion), v = atomic_load(&ls_ws2_version);
 		while (want < v && !atomic_compare_exchange_weak(&ls_ws2_version, &v, want))
 			;
+		atomic_fetch_add(&ls_ws2_refs, 1);
 	}
 	return LS_TRACE_RET_CODE(0);
 }
@@ -59,8 +59,10 @@ int WSAAPI WSACleanup(void)
 			return LS_TRACE_RET_INT(ls_ws2_fail(WSANOTINITIALISED));
 	} while (!atomic_compare_exchange_weak(&ls_ws2_refs, &r, r - 1));
 	/* The last cleanup resets every socket still open, as if closesocket were called on it. */
-	if (r == 1)
+	if (r == 1) {
 		ls_handle_close_all(LS_HANDLE_SOCKET);
+		atomic_store(&ls_ws2_version, LS_WS2_VERSION_NONE);	/* the next first call sets it */
+	}
 	return LS_TRACE_RET_INT(0);
 }
 

@@ -17,7 +17,8 @@
 /* WSAStartup reference count (startup.c). */
 extern atomic_int ls_ws2_refs;
 /* The lowest version WSAStartup negotiated since the count left 0, as major << 8 | minor
- * (0x0101 for 1.1, 0x0202 for 2.2). */
+ * (0x0101 for 1.1, 0x0202 for 2.2); LS_WS2_VERSION_NONE before any. */
+#define LS_WS2_VERSION_NONE 0xffff
 extern atomic_int ls_ws2_version;
 
 static inline int ls_ws2_started(void)

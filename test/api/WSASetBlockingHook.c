@@ -89,3 +89,41 @@ TEST(WSASetBlockingHook_lowest_version_counts)
 	FAILS(WSAUnhookBlockingHook(), SOCKET_ERROR, WSAEOPNOTSUPP);
 	ASSERT_EQ(WSACleanup(), 0);
 }
+
+/* Two first WSAStartup calls at once, 2.2 and 1.1: the process is a 1.1 client whichever lands
+ * first (a plain store by the "first" caller could overwrite the other's lower version). The
+ * window is narrow: this pins the rule more than it forces the race. */
+static HANDLE race_go;
+
+static DWORD WINAPI start_after_go(LPVOID v)
+{
+	WSADATA d;
+
+	WaitForSingleObject(race_go, INFINITE);
+	return (DWORD)WSAStartup((WORD)(uintptr_t)v, &d);
+}
+
+TEST(WSASetBlockingHook_first_calls_race)
+{
+	for (int i = 0; i < 200; i++) {
+		HANDLE t[2];
+		DWORD rc;
+
+		race_go = CreateEvent(NULL, TRUE, FALSE, NULL);
+		ASSERT_TRUE(race_go != NULL);
+		t[0] = CreateThread(NULL, 0, start_after_go, (LPVOID)(uintptr_t)MAKEWORD(2, 2), 0, NULL);
+		t[1] = CreateThread(NULL, 0, start_after_go, (LPVOID)(uintptr_t)MAKEWORD(1, 1), 0, NULL);
+		ASSERT_TRUE(t[0] != NULL && t[1] != NULL);
+		ASSERT_TRUE(SetEvent(race_go));
+		ASSERT_EQ(WaitForMultipleObjects(2, t, TRUE, 10000), WAIT_OBJECT_0);
+		for (int k = 0; k < 2; k++) {
+			ASSERT_TRUE(GetExitCodeThread(t[k], &rc));
+			ASSERT_EQ(rc, 0);
+			ASSERT_TRUE(CloseHandle(t[k]));
+		}
+		ASSERT_EQ(WSAUnhookBlockingHook(), 0);	/* 1.1 semantics */
+		ASSERT_EQ(WSACleanup(), 0);
+		ASSERT_EQ(WSACleanup(), 0);
+		ASSERT_TRUE(CloseHandle(race_go));
+	}
+}
