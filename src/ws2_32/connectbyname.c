@@ -268,32 +268,18 @@ static void add_target(struct target *t, int *n, int af, const SOCKADDR *sa, siz
  * WSAEFAULT (bad pointer) or WSAENOBUFS. */
 static uint16_t *widen_user(const char *user, int *e)
 {
-	size_t cap = 64, n = 0;
-	char *a = malloc(cap), *na;
+	int fault = 0;
+	char *a = ls_ws2_dup_user(user, &fault);
 	uint16_t *w = NULL;
 	size_t need;
 
-	*e = WSAENOBUFS;
-	while (a) {
-		if (ls_sys_copy_in(&a[n], user + n, 1) != 0) {
-			*e = WSAEFAULT;
-			break;
-		}
-		if (!a[n]) {
-			need = ls_wstr_from_utf8(NULL, 0, a);
-			w = malloc(need * sizeof *w);
-			if (w)
-				ls_wstr_from_utf8(w, need, a);
-			break;
-		}
-		if (++n == cap) {
-			na = cap < 65536 ? realloc(a, cap * 2) : NULL;
-			if (!na)
-				break;
-			a = na;
-			cap *= 2;
-		}
-	}
+	*e = fault ? WSAEFAULT : WSAENOBUFS;
+	if (!a)
+		return NULL;
+	need = ls_wstr_from_utf8(NULL, 0, a);
+	w = malloc(need * sizeof *w);
+	if (w)
+		ls_wstr_from_utf8(w, need, a);
 	free(a);
 	return w;
 }

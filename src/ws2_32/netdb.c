@@ -28,7 +28,7 @@
 /* ---- small helpers ---- */
 
 /* Copies a caller's string (NUL included) into a new malloc'd block; *fault on a bad pointer. */
-static char *dup_user(const char *user, int *fault)
+char *ls_ws2_dup_user(const char *user, int *fault)
 {
 	size_t cap = 256, n = 0;
 	char *buf = malloc(cap);
@@ -473,14 +473,14 @@ static int gai_common(const void *node_user, const void *service_user, const voi
 		rq.protocol = h[3];
 	}
 	if (node_user) {
-		node = wide ? dup_user_w(node_user, &fault) : dup_user(node_user, &fault);
+		node = wide ? dup_user_w(node_user, &fault) : ls_ws2_dup_user(node_user, &fault);
 		if (!node) {
 			e = fault ? WSAEFAULT : WSA_NOT_ENOUGH_MEMORY;
 			goto out;
 		}
 	}
 	if (service_user) {
-		service = wide ? dup_user_w(service_user, &fault) : dup_user(service_user, &fault);
+		service = wide ? dup_user_w(service_user, &fault) : ls_ws2_dup_user(service_user, &fault);
 		if (!service) {
 			e = fault ? WSAEFAULT : WSA_NOT_ENOUGH_MEMORY;
 			goto out_free;
@@ -828,7 +828,7 @@ struct hostent *WSAAPI gethostbyname(const char *name)
 	if (!ls_ws2_started())
 		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (name) {
-		buf = dup_user(name, &fault);
+		buf = ls_ws2_dup_user(name, &fault);
 		if (!buf) {
 			ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS);
 			return LS_TRACE_RET_PTR(NULL);
@@ -958,9 +958,9 @@ struct servent *WSAAPI getservbyname(const char *name, const char *proto)
 		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (!name)
 		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANO_DATA), NULL));
-	n = dup_user(name, &fault);
+	n = ls_ws2_dup_user(name, &fault);
 	if (n && proto)
-		pr = dup_user(proto, &fault);
+		pr = ls_ws2_dup_user(proto, &fault);
 	if (!n || (proto && !pr)) {
 		ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS);
 		goto out;
@@ -999,7 +999,7 @@ struct servent *WSAAPI getservbyport(int port, const char *proto)
 	if (!ls_ws2_started())
 		return LS_TRACE_RET_PTR((ls_ws2_fail(WSANOTINITIALISED), NULL));
 	if (proto) {
-		pr = dup_user(proto, &fault);
+		pr = ls_ws2_dup_user(proto, &fault);
 		if (!pr)
 			return LS_TRACE_RET_PTR((ls_ws2_fail(fault ? WSAEFAULT : WSAENOBUFS), NULL));
 		lower(pr);

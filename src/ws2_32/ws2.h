@@ -21,6 +21,10 @@ extern atomic_int ls_ws2_refs;
 #define LS_WS2_VERSION_NONE 0xffff
 extern atomic_int ls_ws2_version;
 
+/* A caller's NUL-terminated string copied into a new malloc'd block through safe copies;
+ * NULL with *fault set on a bad pointer, NULL with *fault 0 when out of memory (netdb.c). */
+char *ls_ws2_dup_user(const char *user, int *fault);
+
 static inline int ls_ws2_started(void)
 {
 	return atomic_load_explicit(&ls_ws2_refs, memory_order_relaxed) > 0;

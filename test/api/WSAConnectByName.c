@@ -181,6 +181,9 @@ TEST(WSAConnectByName_argument_errors)
 	      WSAEINVAL);
 	FAILS(WSAConnectByNameA(INVALID_SOCKET, "127.0.0.1", port, NULL, NULL, NULL, NULL, NULL, NULL), FALSE,
 	      WSAENOTSOCK);
+	/* Names the caller cannot read: WSAEFAULT, nothing connected. */
+	FAILS(WSAConnectByNameA(s, (LPSTR)8, port, NULL, NULL, NULL, NULL, NULL, NULL), FALSE, WSAEFAULT);
+	FAILS(WSAConnectByNameA(s, "127.0.0.1", (LPSTR)8, NULL, NULL, NULL, NULL, NULL, NULL), FALSE, WSAEFAULT);
 	/* Connection-oriented sockets only. */
 	u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
 	ASSERT_NE(u, INVALID_SOCKET);
