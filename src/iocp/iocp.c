@@ -16,6 +16,10 @@ struct waiter {
 	int word;		/* futex: 0 sleeping, 1 woken */
 };
 
+/* A thread waits on at most one port at a time (an APC run by an alertable wait runs before the
+ * waiter is pushed and after it left), so one record per thread serves every wait. */
+static __thread struct waiter my_waiter;
+
 struct ls_iocp {
 	atomic_int refs;
 	pthread_mutex_t lock;
@@ -462,23 +466,29 @@ int ls_iocp_dequeue(struct ls_iocp *p, struct ls_iocp_entry *e, int n, uint32_t 
 			/* While this thread spun, wake_one left the packets to it: it takes one now,
 			 * and hands the rest on as any taker does. */
 		} else {
-			struct waiter w = { p->waiters, 0 };
+			/* The thread's own waiter record, not one on this frame: a waker stores the word
+			 * under the lock but calls futex_wake after dropping it, when this call may have
+			 * returned; the word it names must stay this thread's (a late wake is then at
+			 * worst a spurious one, which the loop tolerates). */
+			struct waiter *w = &my_waiter;
 			int keeping = p->keeping;
-			p->waiters = &w;
+			w->next = p->waiters;
+			__atomic_store_n(&w->word, 0, __ATOMIC_RELAXED);
+			p->waiters = w;
 			pthread_mutex_unlock(&p->lock);
 			wake_done(&wk);
 			if (keeping)
 				ls_engine_ctx_wake(p->ctx);	/* the keeper hands the port over */
-			ls_sys_futex_wait_ms(&w.word, 0, left);
+			ls_sys_futex_wait_ms(&w->word, 0, left);
 			spun = 0;
 			pthread_mutex_lock(&p->lock);
-			if (!__atomic_load_n(&w.word, __ATOMIC_ACQUIRE)) {
+			if (!__atomic_load_n(&w->word, __ATOMIC_ACQUIRE)) {
 				/* Timed out or spurious: leave the stack. */
 				struct waiter **pp = &p->waiters;
-				while (*pp && *pp != &w)
+				while (*pp && *pp != w)
 					pp = &(*pp)->next;
 				if (*pp)
-					*pp = w.next;
+					*pp = w->next;
 			}
 		}
 	}
