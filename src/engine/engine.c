@@ -790,6 +790,16 @@ static void deliver(struct ls_op *op, int immediate)
 	ls_engine_op_release(op);
 }
 
+/* Delivers a list of finished ops (linked through next), in order, as not immediate. */
+static void deliver_list(struct ls_op *done)
+{
+	while (done) {
+		struct ls_op *op = done;
+		done = op->next;
+		deliver(op, 0);
+	}
+}
+
 /* ---- Starting, waiting, completing ---- */
 
 static struct ls_engine_ctx *reaper;
@@ -1123,11 +1133,7 @@ void ls_engine_op_cqe(struct ls_op *op, int res)
 	}
 	run_recv_queue(es, done_tail);
 	pthread_mutex_unlock(&es->lock);
-	while (done) {
-		struct ls_op *d = done;
-		done = d->next;
-		deliver(d, 0);
-	}
+	deliver_list(done);
 }
 
 int ls_engine_recv_in_kernel(intptr_t v)
@@ -1396,11 +1402,7 @@ void ls_engine_ready(struct ls_engine_sock *es, uint32_t events)
 		}
 	}
 	pthread_mutex_unlock(&es->lock);
-	while (done) {
-		struct ls_op *op = done;
-		done = op->next;
-		deliver(op, 0);
-	}
+	deliver_list(done);
 }
 
 void ls_engine_notify_all(void)
@@ -1432,11 +1434,7 @@ void ls_engine_notify_all(void)
 		pthread_mutex_unlock(&es->lock);
 	}
 	pthread_mutex_unlock(&lazy_lock);
-	while (done) {
-		struct ls_op *op = done;
-		done = op->next;
-		deliver(op, 0);
-	}
+	deliver_list(done);
 }
 
 int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
@@ -1479,11 +1477,7 @@ int ls_engine_cancel(struct ls_handle *h, LPOVERLAPPED ov, int tid)
 			es->tail[dir] = &(*es->tail[dir])->next;
 	}
 	pthread_mutex_unlock(&es->lock);
-	while (done) {
-		struct ls_op *op = done;
-		done = op->next;
-		deliver(op, 0);
-	}
+	deliver_list(done);
 	return n;
 }
 
@@ -1650,11 +1644,7 @@ void ls_engine_thread_exit(void)
 	pthread_mutex_unlock(&lazy_lock);
 	/* A completion routine of this thread is never run: the thread's APC queue refuses it
 	 * (its wait state ended first), and the op is released (deliver). */
-	while (done) {
-		struct ls_op *op = done;
-		done = op->next;
-		deliver(op, 0);
-	}
+	deliver_list(done);
 	if (nwait)
 		exit_wait_kernel(wait_es, nwait, tid);
 }
